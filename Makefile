@@ -1,0 +1,71 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# sctpnl: top-level build.  `make` builds the module, the library and CLI,
+# and the selftests; `make check` and `make run` also install what is
+# missing (scripts/deps.sh) and boot a QEMU guest.  See README.md.
+
+CACHE	:= $(CURDIR)/.cache
+# The guest kernel's ABI: the one of the installed linux-headers-amd64.
+ABI	?= $(shell readlink $(CACHE)/kernel/current 2>/dev/null || \
+	     dpkg-query -W -f='$${Depends}' linux-headers-amd64 2>/dev/null | \
+	     sed -n 's/.*linux-headers-\([0-9][^ ,]*-amd64\).*/\1/p')
+KDIR	?= /lib/modules/$(ABI)/build
+KSRC	:= $(CACHE)/linux-source-6.1
+VM	:= selftests/vm/run
+# `make check` builds with warnings as errors.
+WERROR	?=
+
+ifeq ($(WERROR),1)
+KBUILD_EXTRA := KCFLAGS=-Werror
+endif
+
+all: module user selftests
+
+deps:
+	@scripts/deps.sh
+
+module:
+	$(MAKE) -C $(KDIR) M=$(CURDIR) W=1 $(KBUILD_EXTRA) modules
+
+user:
+	$(MAKE) -C user
+
+selftests: user
+	$(MAKE) -C selftests
+
+# checkpatch --strict over the kernel side and a sparse build; both must
+# be silent.
+lint:
+	@echo "  LINT    checkpatch --strict"
+	@perl $(KSRC)/scripts/checkpatch.pl --strict --no-tree --quiet \
+		--ignore FILE_PATH_CHANGES,SPDX_LICENSE_TAG \
+		-f $(filter-out %.mod.c,$(wildcard kmod/*.c)) kmod/*.h \
+		uapi/linux/sctpnl.h
+	@echo "  LINT    sparse (C=2)"
+	@$(MAKE) -s -C $(KDIR) M=$(CURDIR) C=2 CHECK=sparse modules \
+		>$(CACHE)/sparse.log 2>&1 || { cat $(CACHE)/sparse.log; exit 1; }
+	@# Kernel headers have sparse findings of their own; ours must be clean.
+	@if grep -E '^($(CURDIR)/)?(kmod|uapi)/.*(warning|error):' \
+		$(CACHE)/sparse.log; then exit 1; fi
+
+# Everything a fresh bookworm machine needs, then every selftest in one
+# guest boot; ends with "N passed, N failed, N skipped".
+check: deps
+	$(MAKE) WERROR=1 all
+	$(MAKE) lint
+	@selftests/check
+
+run: deps
+	$(MAKE) all
+	@$(VM) -m 1024 -- scripts/demo.sh
+
+# Run any command in a guest: make vm-run CMD='sctpctl assoc show'
+vm-run:
+	@$(VM) $(VM_ARGS) -- bash -c '$(CMD)'
+
+clean:
+	$(MAKE) -C $(KDIR) M=$(CURDIR) clean
+	-$(MAKE) -C user clean
+	$(MAKE) -C selftests clean
+
+.PHONY: all deps module user selftests lint check run vm-run clean

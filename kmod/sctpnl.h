@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * sctpnl internals shared by the files of the module.
+ */
+#ifndef _SCTPNL_H
+#define _SCTPNL_H
+
+#include <net/genetlink.h>
+#include <net/sctp/sctp.h>
+#include <linux/sctpnl.h>
+
+extern struct genl_family sctpnl_family;
+
+/* Multicast group indexes, in the order of sctpnl_mcgrps[]. */
+enum sctpnl_mcgrp_idx {
+	SCTPNL_MCGRP_EVENTS_IDX,
+	SCTPNL_MCGRP_PROBE_IDX,
+};
+
+/*
+ * How a request names one association: by id, or by one local and one
+ * peer transport address (the O(1) path through the transport hash).
+ */
+struct sctpnl_key {
+	sctp_assoc_t assoc_id;
+	bool has_addrs;
+	union sctp_addr laddr;
+	union sctp_addr paddr;
+};
+
+/* Dump filter, parsed from SCTPNL_A_FILTER. */
+struct sctpnl_filter {
+	u32 present;		/* BIT(SCTPNL_FILTER_A_*) */
+	u16 lport;
+	u16 pport;
+	u32 state_mask;
+	kuid_t uid;
+	u64 inode;
+	sctp_assoc_t assoc_id;
+	union sctp_addr laddr;
+	union sctp_addr paddr;
+};
+
+/* addr.c */
+int sctpnl_put_addr(struct sk_buff *skb, int attrtype,
+		    const union sctp_addr *addr, bool with_port);
+int sctpnl_parse_addr(const struct nlattr *nla, union sctp_addr *addr,
+		      bool need_port, struct netlink_ext_ack *extack);
+bool sctpnl_addr_equal(const union sctp_addr *a, const union sctp_addr *b);
+extern const struct nla_policy sctpnl_addr_policy[SCTPNL_ADDR_A_MAX + 1];
+
+/* fill.c: message bodies, called with the socket locked */
+int sctpnl_fill_assoc(struct sk_buff *skb, struct sctp_association *asoc,
+		      struct user_namespace *user_ns);
+int sctpnl_fill_ep(struct sk_buff *skb, struct sctp_endpoint *ep,
+		   struct user_namespace *user_ns);
+enum sctpnl_style sctpnl_sk_style(const struct sock *sk);
+
+/* assoc.c: association lookup, snapshots, get and dump */
+struct sctpnl_snap;
+struct sctpnl_snap *sctpnl_snap_new(struct netlink_callback *cb,
+				    const struct nlattr *filter,
+				    bool unlistened);
+void sctpnl_snap_free(struct sctpnl_snap *snap);
+u32 sctpnl_snap_len(const struct sctpnl_snap *snap);
+const struct sctpnl_filter *sctpnl_snap_filter(const struct sctpnl_snap *snap);
+void sctpnl_snap_key(const struct sctpnl_snap *snap, u32 i,
+		     struct sctpnl_key *key);
+struct sock *sctpnl_lock_asoc(struct sctp_association *asoc);
+extern const struct nla_policy sctpnl_filter_policy[SCTPNL_FILTER_A_MAX + 1];
+int sctpnl_parse_key(struct genl_info *info, struct sctpnl_key *key);
+int sctpnl_with_assoc(struct net *net, const struct sctpnl_key *key,
+		      int (*fn)(struct sctp_association *asoc, void *arg),
+		      void *arg);
+int sctpnl_assoc_get_doit(struct sk_buff *skb, struct genl_info *info);
+int sctpnl_assoc_dump_start(struct netlink_callback *cb);
+int sctpnl_assoc_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
+int sctpnl_assoc_dump_done(struct netlink_callback *cb);
+
+/* ep.c, snmp.c */
+int sctpnl_ep_dump_start(struct netlink_callback *cb);
+int sctpnl_ep_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
+int sctpnl_ep_dump_done(struct netlink_callback *cb);
+int sctpnl_snmp_get_doit(struct sk_buff *skb, struct genl_info *info);
+
+#endif /* _SCTPNL_H */
