@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * Address text <-> struct sctpnl_addr.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <arpa/inet.h>
+#include <net/if.h>
+
+#include "internal.h"
+
+char *sctpnl_addr_ntop(const struct sctpnl_addr *a, char *buf, size_t len)
+{
+	char ifname[IF_NAMESIZE];
+	size_t n;
+
+	if (!len)
+		return buf;
+	buf[0] = '\0';
+	switch (a->family) {
+	case AF_INET:
+		inet_ntop(AF_INET, &a->v4, buf, len);
+		break;
+	case AF_INET6:
+		if (!inet_ntop(AF_INET6, &a->v6, buf, len))
+			break;
+		if (!a->scope_id)
+			break;
+		n = strlen(buf);
+		if (if_indextoname(a->scope_id, ifname))
+			snprintf(buf + n, len - n, "%%%s", ifname);
+		else
+			snprintf(buf + n, len - n, "%%%u", a->scope_id);
+		break;
+	default:
+		snprintf(buf, len, "*");
+		break;
+	}
+	return buf;
+}
+
+char *sctpnl_addr_port_ntop(const struct sctpnl_addr *a, char *buf,
+			    size_t len)
+{
+	char tmp[SCTPNL_ADDRSTRLEN];
+
+	sctpnl_addr_ntop(a, tmp, sizeof(tmp));
+	if (a->family == AF_INET6)
+		snprintf(buf, len, "[%s]:%u", tmp, a->port);
+	else
+		snprintf(buf, len, "%s:%u", tmp, a->port);
+	return buf;
+}
+
+static int parse_port(const char *s, uint16_t *port)
+{
+	unsigned long v;
+	char *end;
+
+	if (!*s)
+		return -EINVAL;
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (errno || *end || v > 65535)
+		return -EINVAL;
+	*port = v;
+	return 0;
+}
+
+static int parse_host(char *s, struct sctpnl_addr *out)
+{
+	char *pct;
+
+	if (inet_pton(AF_INET, s, &out->v4) == 1) {
+		out->family = AF_INET;
+		return 0;
+	}
+	pct = strchr(s, '%');
+	if (pct)
+		*pct++ = '\0';
+	if (inet_pton(AF_INET6, s, &out->v6) != 1)
+		return -EINVAL;
+	out->family = AF_INET6;
+	if (pct) {
+		char *end;
+		unsigned long v = strtoul(pct, &end, 10);
+
+		if (*pct && !*end)
+			out->scope_id = v;
+		else
+			out->scope_id = if_nametoindex(pct);
+		if (!out->scope_id)
+			return -EINVAL;
+	}
+	return 0;
+}
+
+int sctpnl_addr_pton(const char *str, struct sctpnl_addr *out, int need_port)
+{
+	char buf[SCTPNL_ADDRSTRLEN + 8];
+	char *host = buf, *port = NULL, *c;
+	int err;
+
+	memset(out, 0, sizeof(*out));
+	if (strlen(str) >= sizeof(buf))
+		return -EINVAL;
+	strcpy(buf, str);
+
+	if (buf[0] == '[') {
+		c = strchr(buf, ']');
+		if (!c)
+			return -EINVAL;
+		*c = '\0';
+		host = buf + 1;
+		if (c[1] == ':')
+			port = c + 2;
+		else if (c[1])
+			return -EINVAL;
+	} else {
+		c = strrchr(buf, ':');
+		/* one colon: a.b.c.d:port; more: bare IPv6, no port */
+		if (c && c == strchr(buf, ':')) {
+			*c = '\0';
+			port = c + 1;
+		}
+	}
+	err = parse_host(host, out);
+	if (err)
+		return err;
+	if (port)
+		return parse_port(port, &out->port);
+	return need_port ? -EINVAL : 0;
+}

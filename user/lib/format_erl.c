@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * Erlang terms: records as erl reads them with
+ * -include_lib("kernel/include/inet_sctp.hrl"), e.g.
+ * #sctp_rtoinfo{assoc_id = 5,initial = 3000,max = 60000,min = 1000}
+ */
+#include <errno.h>
+
+#include "internal.h"
+#include "fields.h"
+
+static void erl_addr(FILE *f, const struct sctpnl_addr *a)
+{
+	const uint8_t *b;
+	int i;
+
+	if (a->family == AF_INET) {
+		b = (const uint8_t *)&a->v4;
+		fprintf(f, "{{%u,%u,%u,%u},%u}", b[0], b[1], b[2], b[3],
+			a->port);
+		return;
+	}
+	b = a->v6.s6_addr;
+	fputs("{{", f);
+	for (i = 0; i < 8; i++)
+		fprintf(f, "%s%u", i ? "," : "", b[2 * i] << 8 | b[2 * i + 1]);
+	fprintf(f, "},%u}", a->port);
+}
+
+static int erl_rec(FILE *f, enum sctpnl_rec which, const void *rec)
+{
+	struct snl_field fl[SNL_MAX_FIELDS];
+	const char *name = sctpnl_rec_name(which);
+	int n, i, err;
+
+	if (!name)
+		return -EINVAL;
+	n = snl_rec_fields(which, rec, fl);
+	if (n < 0)
+		return n;
+	fprintf(f, "#%s{", name);
+	for (i = 0; i < n; i++) {
+		const struct snl_field *x = &fl[i];
+
+		fprintf(f, "%s%s = ", i ? "," : "", x->name);
+		switch (x->type) {
+		case SNL_F_UNDEF:
+			fputs("undefined", f);
+			break;
+		case SNL_F_UINT:
+			fprintf(f, "%llu", (unsigned long long)x->u);
+			break;
+		case SNL_F_ATOM:
+			fputs(x->s, f);
+			break;
+		case SNL_F_BOOL:
+			fputs(x->u ? "true" : "false", f);
+			break;
+		case SNL_F_ADDR:
+			erl_addr(f, x->addr);
+			break;
+		case SNL_F_FLAGS: {
+			unsigned int b;
+			int first = 1;
+
+			fputc('[', f);
+			for (b = 0; b < x->n_names; b++) {
+				if (!(x->u & (1ull << b)))
+					continue;
+				fprintf(f, "%s%s", first ? "" : ",",
+					x->names[b]);
+				first = 0;
+			}
+			fputc(']', f);
+			break;
+		}
+		case SNL_F_REC:
+			err = erl_rec(f, x->rec, x->ptr);
+			if (err)
+				return err;
+			break;
+		case SNL_F_BIN: {
+			const uint8_t *d = x->ptr;
+			uint64_t k;
+
+			fputs("<<", f);
+			for (k = 0; k < x->u; k++)
+				fprintf(f, "%s%u", k ? "," : "", d[k]);
+			fputs(">>", f);
+			break;
+		}
+		}
+	}
+	fputc('}', f);
+	return 0;
+}
+
+int sctpnl_fprint_erl(FILE *f, enum sctpnl_rec which, const void *rec)
+{
+	int err = erl_rec(f, which, rec);
+
+	if (!err && ferror(f))
+		err = -EIO;
+	return err;
+}
+
+static int term(FILE *f, enum sctpnl_rec which, const void *rec)
+{
+	int err = erl_rec(f, which, rec);
+
+	if (!err)
+		fputs(".\n", f);
+	return err;
+}
+
+int sctpnl_fprint_erl_assoc(FILE *f, const struct sctpnl_assoc *a)
+{
+	union {
+		struct sctpnl_status status;
+		struct sctpnl_paddrinfo pi;
+		struct sctpnl_paddrparams pp;
+		struct sctpnl_rtoinfo rto;
+		struct sctpnl_assocparams ap;
+		struct sctpnl_initmsg im;
+		struct sctpnl_assoc_value av;
+		struct sctpnl_sndrcvinfo sri;
+		struct sctpnl_event_subscribe ev;
+		struct sctpnl_setadaptation ad;
+		struct sctpnl_prim prim;
+	} r;
+	unsigned int i;
+
+	if (!sctpnl_status_from_assoc(a, &r.status))
+		term(f, SCTPNL_REC_STATUS, &r.status);
+	for (i = 0; i < a->n_paths; i++) {
+		if (!sctpnl_paddrinfo_from_assoc(a, i, &r.pi))
+			term(f, SCTPNL_REC_PADDRINFO, &r.pi);
+		if (!sctpnl_paddrparams_from_assoc(a, i, &r.pp))
+			term(f, SCTPNL_REC_PADDRPARAMS, &r.pp);
+	}
+	if (!sctpnl_rtoinfo_from_assoc(a, &r.rto))
+		term(f, SCTPNL_REC_RTOINFO, &r.rto);
+	if (!sctpnl_assocparams_from_assoc(a, &r.ap))
+		term(f, SCTPNL_REC_ASSOCPARAMS, &r.ap);
+	if (!sctpnl_initmsg_from_assoc(a, &r.im))
+		term(f, SCTPNL_REC_INITMSG, &r.im);
+	if (!sctpnl_delayed_ack_from_assoc(a, &r.av))
+		term(f, SCTPNL_REC_ASSOC_VALUE, &r.av);
+	if (!sctpnl_sndrcvinfo_from_assoc(a, &r.sri))
+		term(f, SCTPNL_REC_SNDRCVINFO, &r.sri);
+	if (!sctpnl_events_from_assoc(a, &r.ev))
+		term(f, SCTPNL_REC_EVENT_SUBSCRIBE, &r.ev);
+	if (!sctpnl_setadaptation_from_assoc(a, &r.ad))
+		term(f, SCTPNL_REC_SETADAPTATION, &r.ad);
+	if (!sctpnl_prim_from_assoc(a, &r.prim))
+		term(f, SCTPNL_REC_PRIM, &r.prim);
+	return ferror(f) ? -EIO : 0;
+}

@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * libsctpnl internals: not installed, not exported (-fvisibility=hidden,
+ * and the version script exports sctpnl_* only).
+ */
+#ifndef _SCTPNL_INTERNAL_H
+#define _SCTPNL_INTERNAL_H
+
+#include <stddef.h>
+#include <netlink/netlink.h>
+#include <netlink/genl/genl.h>
+
+#include "sctpnl.h"
+
+#define SNL_ERRMSG_LEN	256
+
+struct sctpnl {
+	struct nl_sock *sk;
+	int family;
+	int version;
+	char errmsg[SNL_ERRMSG_LEN];
+	struct {			/* per-request scratch, reused */
+		struct sctpnl_assoc assoc;
+	} buf;
+};
+
+/* Endpoint-only attributes, decoded beside an association's. */
+struct snl_ep_extra {
+	uint32_t assocs;
+	uint8_t listening;
+};
+
+/* codec.c: attributes -> structs */
+int snl_decode_assoc(const struct nlattr *attrs, int len,
+		     struct sctpnl_assoc *a, struct snl_ep_extra *ep);
+int snl_decode_snmp(const struct nlattr *attrs, int len,
+		    struct sctpnl_snmp *s);
+void snl_ep_from_assoc(struct sctpnl_ep *ep, const struct sctpnl_assoc *a,
+		       const struct snl_ep_extra *x);
+int snl_decode_addr(const struct nlattr *nest, struct sctpnl_addr *addr);
+int snl_decode_sndrcv(const struct nlattr *nest, struct sctpnl_sndrcvinfo *s);
+
+/* codec.c: structs -> attributes (requests) */
+int snl_put_addr(struct nl_msg *msg, int type, const struct sctpnl_addr *a,
+		 int with_port);
+int snl_put_filter(struct nl_msg *msg, const struct sctpnl_filter *f);
+int snl_put_key(struct nl_msg *msg, const struct sctpnl_key *k);
+
+/* nl.c */
+int snl_nle_to_errno(int nle);
+
+#define SNL_ARRAY_SIZE(x)	(sizeof(x) / sizeof((x)[0]))
+
+#endif /* _SCTPNL_INTERNAL_H */

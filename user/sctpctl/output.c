@@ -1,0 +1,262 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * sctpctl output: table (default), JSON (-j), Erlang terms (-f erl).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "sctpctl.h"
+
+void out_begin(struct out *o, int list)
+{
+	o->n = 0;
+	o->list = list;
+	if (o->fmt != FMT_JSON)
+		return;
+	o->j = sctpnl_json_new(stdout, o->json_flags);
+	if (o->j && list)
+		sctpnl_json_begin_array(o->j, NULL);
+}
+
+int out_end(struct out *o)
+{
+	int err = 0;
+
+	if (o->fmt == FMT_JSON && o->j) {
+		if (o->list)
+			sctpnl_json_end_array(o->j);
+		err = sctpnl_json_free(o->j);
+		o->j = NULL;
+	}
+	if (fflush(stdout) || ferror(stdout))
+		err = -EIO;
+	return err;
+}
+
+/* "a1,a2:port", IPv6 addresses in brackets. */
+static void addr_list(char *buf, size_t len, const struct sctpnl_addr *v,
+		      unsigned int n, unsigned int more, uint16_t port)
+{
+	char a[SCTPNL_ADDRSTRLEN];
+	size_t off = 0;
+	unsigned int i;
+
+	buf[0] = '\0';
+	for (i = 0; i < n && off < len; i++) {
+		sctpnl_addr_ntop(&v[i], a, sizeof(a));
+		off += snprintf(buf + off, len - off,
+				v[i].family == AF_INET6 ? "%s[%s]" : "%s%s",
+				i ? "," : "", a);
+	}
+	if (!n && off < len)
+		off += snprintf(buf + off, len - off, "*");
+	if (more && off < len)
+		off += snprintf(buf + off, len - off, ",+%u", more);
+	if (off < len)
+		snprintf(buf + off, len - off, ":%u", port);
+}
+
+static void table_assoc(const struct sctpnl_assoc *a, unsigned int n)
+{
+	struct sctpnl_addr peers[SCTPNL_MAX_PATHS];
+	char l[512], p[512];
+	unsigned int i, np = 0;
+
+	if (!n)
+		printf("%-10s %-17s %-31s %-31s %-13s %-9s %-6s %-9s %s\n",
+		       "ID", "STATE", "LOCAL", "PEER", "STYLE", "INO", "UID",
+		       "RWND", "UNACK");
+	/* primary path first */
+	if (a->primary_path >= 0)
+		peers[np++] = a->paths[a->primary_path].info.address;
+	for (i = 0; i < a->n_paths; i++)
+		if ((int)i != a->primary_path)
+			peers[np++] = a->paths[i].info.address;
+	addr_list(l, sizeof(l), a->laddrs, a->n_laddrs,
+		  a->n_laddrs_total - a->n_laddrs, a->local_port);
+	addr_list(p, sizeof(p), peers, np, a->n_paths_total - a->n_paths,
+		  a->peer_port);
+	printf("%-10u %-17s %-31s %-31s (%-11s) %-9llu %-6u %-9u %u\n",
+	       a->assoc_id, sctpnl_state_name(a->status.state), l, p,
+	       sctpnl_style_name(a->style), (unsigned long long)a->inode,
+	       a->uid, a->status.rwnd, a->status.unackdata);
+}
+
+int out_assoc(struct out *o, const struct sctpnl_assoc *a)
+{
+	int err = 0;
+
+	switch (o->fmt) {
+	case FMT_TABLE:
+		table_assoc(a, o->n);
+		break;
+	case FMT_JSON:
+		err = sctpnl_json_record(o->j, NULL, SCTPNL_REC_ASSOC, a);
+		break;
+	case FMT_ERL:
+		err = sctpnl_fprint_erl_assoc(stdout, a);
+		break;
+	}
+	o->n++;
+	return err;
+}
+
+static void table_path(const struct sctpnl_assoc *a, unsigned int i,
+		       int header)
+{
+	const struct sctpnl_path *p = &a->paths[i];
+	char buf[SCTPNL_ADDRSTRLEN];
+
+	if (header)
+		printf("%-10s %-40s %-11s %-8s %-9s %-7s %-7s %-6s %-7s %-4s %s\n",
+		       "ID", "PEER", "STATE", "PRIMARY", "CWND", "SRTT",
+		       "RTO", "MTU", "HB", "PMR", "FLIGHT");
+	printf("%-10u %-40s %-11s %-8s %-9u %-7u %-7u %-6u %-7u %-4u %u\n",
+	       a->assoc_id,
+	       sctpnl_addr_port_ntop(&p->info.address, buf, sizeof(buf)),
+	       sctpnl_path_state_name(p->info.state),
+	       p->primary ? "yes" : "no", p->info.cwnd, p->srtt,
+	       p->info.rto, p->info.mtu, p->params.hbinterval,
+	       p->params.pathmaxrxt, p->flight_size);
+}
+
+int out_paddrs(struct out *o, const struct sctpnl_assoc *a)
+{
+	struct sctpnl_paddrinfo pi;
+	struct sctpnl_paddrparams pp;
+	unsigned int i;
+
+	for (i = 0; i < a->n_paths; i++) {
+		sctpnl_paddrinfo_from_assoc(a, i, &pi);
+		sctpnl_paddrparams_from_assoc(a, i, &pp);
+		switch (o->fmt) {
+		case FMT_TABLE:
+			table_path(a, i, !o->n && !i);
+			break;
+		case FMT_JSON:
+			sctpnl_json_begin_object(o->j, NULL);
+			sctpnl_json_record(o->j, "sctp_paddrinfo",
+					   SCTPNL_REC_PADDRINFO, &pi);
+			sctpnl_json_record(o->j, "sctp_paddrparams",
+					   SCTPNL_REC_PADDRPARAMS, &pp);
+			sctpnl_json_end_object(o->j);
+			break;
+		case FMT_ERL:
+			sctpnl_fprint_erl(stdout, SCTPNL_REC_PADDRINFO, &pi);
+			fputs(".\n", stdout);
+			sctpnl_fprint_erl(stdout, SCTPNL_REC_PADDRPARAMS, &pp);
+			fputs(".\n", stdout);
+			break;
+		}
+	}
+	if (a->n_paths_total > a->n_paths)
+		fprintf(stderr, "sctpctl: %u more paths not shown\n",
+			a->n_paths_total - a->n_paths);
+	o->n++;
+	return 0;
+}
+
+int out_status(struct out *o, const struct sctpnl_assoc *a)
+{
+	struct sctpnl_status s;
+	char buf[SCTPNL_ADDRSTRLEN];
+	int err;
+
+	err = sctpnl_status_from_assoc(a, &s);
+	if (err)
+		return err;
+	switch (o->fmt) {
+	case FMT_TABLE:
+		printf("assoc_id %u\n", s.assoc_id);
+		printf("state %s\n", sctpnl_state_name(s.state));
+		printf("rwnd %u\n", s.rwnd);
+		printf("unackdata %u\n", s.unackdata);
+		printf("penddata %u\n", s.penddata);
+		printf("instrms %u\n", s.instrms);
+		printf("outstrms %u\n", s.outstrms);
+		printf("fragmentation_point %u\n", s.fragmentation_point);
+		if (SCTPNL_ISSET(&s, SCTPNL_STATUS_PRIMARY))
+			printf("primary %s state %s cwnd %u srtt %u rto %u "
+			       "mtu %u\n",
+			       sctpnl_addr_port_ntop(&s.primary.address, buf,
+						     sizeof(buf)),
+			       sctpnl_path_state_name(s.primary.state),
+			       s.primary.cwnd, s.primary.srtt, s.primary.rto,
+			       s.primary.mtu);
+		break;
+	case FMT_JSON:
+		err = sctpnl_json_record(o->j, NULL, SCTPNL_REC_STATUS, &s);
+		break;
+	case FMT_ERL:
+		err = sctpnl_fprint_erl(stdout, SCTPNL_REC_STATUS, &s);
+		fputs(".\n", stdout);
+		break;
+	}
+	o->n++;
+	return err;
+}
+
+static void erl_term(enum sctpnl_rec which, const void *rec)
+{
+	sctpnl_fprint_erl(stdout, which, rec);
+	fputs(".\n", stdout);
+}
+
+int out_ep(struct out *o, const struct sctpnl_ep *e)
+{
+	char l[512];
+
+	switch (o->fmt) {
+	case FMT_TABLE:
+		if (!o->n)
+			printf("%-9s %-6s %-13s %-6s %-6s %s\n", "INO", "UID",
+			       "STYLE", "LISTEN", "ASSOCS", "LOCAL");
+		addr_list(l, sizeof(l), e->laddrs, e->n_laddrs,
+			  e->n_laddrs_total - e->n_laddrs, e->port);
+		printf("%-9llu %-6u %-13s %-6s %-6u %s\n",
+		       (unsigned long long)e->inode, e->uid,
+		       sctpnl_style_name(e->style),
+		       e->listening ? "yes" : "no", e->assocs, l);
+		break;
+	case FMT_JSON:
+		sctpnl_json_record(o->j, NULL, SCTPNL_REC_EP, e);
+		break;
+	case FMT_ERL:
+		/* endpoint defaults: records without an association */
+		if (SCTPNL_HAS(e, SCTPNL_A_INITMSG))
+			erl_term(SCTPNL_REC_INITMSG, &e->initmsg);
+		if (SCTPNL_HAS(e, SCTPNL_A_RTOINFO))
+			erl_term(SCTPNL_REC_RTOINFO, &e->rtoinfo);
+		if (SCTPNL_HAS(e, SCTPNL_A_ASSOCINFO))
+			erl_term(SCTPNL_REC_ASSOCPARAMS, &e->assocparams);
+		if (SCTPNL_HAS(e, SCTPNL_A_PADDRPARAMS))
+			erl_term(SCTPNL_REC_PADDRPARAMS, &e->paddrparams);
+		if (SCTPNL_HAS(e, SCTPNL_A_EVENTS))
+			erl_term(SCTPNL_REC_EVENT_SUBSCRIBE, &e->events);
+		break;
+	}
+	o->n++;
+	return 0;
+}
+
+int out_snmp(struct out *o, const struct sctpnl_snmp *s)
+{
+	unsigned int i;
+
+	switch (o->fmt) {
+	case FMT_TABLE:
+		for (i = 0; i <= SCTPNL_SNMP_A_MAX; i++)
+			if (sctpnl_snmp_name(i) && (s->present >> i & 1))
+				printf("%-32s\t%llu\n", sctpnl_snmp_name(i),
+				       (unsigned long long)s->v[i]);
+		break;
+	case FMT_JSON:
+		sctpnl_json_record(o->j, NULL, SCTPNL_REC_SNMP, s);
+		break;
+	case FMT_ERL:
+		return -EOPNOTSUPP;
+	}
+	o->n++;
+	return 0;
+}

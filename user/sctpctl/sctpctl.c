@@ -1,0 +1,409 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * sctpctl: show the SCTP associations, endpoints and MIB of the current
+ * network namespace through the sctpnl generic netlink family.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sctpctl.h"
+
+#define SCTPCTL_VERSION	SCTPNL_LIB_VERSION
+
+static const char usage_text[] =
+"Usage: sctpctl [OPTIONS] OBJECT COMMAND [ARGS]\n"
+"\n"
+"OPTIONS\n"
+"  -j, --json           JSON output (keys are inet_sctp.hrl field names)\n"
+"  -p, --pretty         indent JSON\n"
+"  -f, --format FMT     table (default), json, or erl\n"
+"  -V, --version        print the version\n"
+"  -h, --help           this text\n"
+"\n"
+"OBJECTS AND COMMANDS\n"
+"  assoc [show] [FILTER...]\n"
+"      Every association of the namespace, one per line:\n"
+"      ID STATE LOCAL PEER (STYLE) INO UID RWND UNACK\n"
+"      LOCAL/PEER are ADDR[,ADDR...]:PORT (IPv6 in brackets, the peer's\n"
+"      primary first, ,+N when more addresses were not stored); RWND is\n"
+"      the peer's window (#sctp_status.rwnd), UNACK unacked DATA chunks.\n"
+"      -j: a JSON array of association objects.  -f erl: for each\n"
+"      association, one Erlang term per line ended by '.': #sctp_status{}\n"
+"      (with primary), then per path #sctp_paddrinfo{} and\n"
+"      #sctp_paddrparams{}, then #sctp_rtoinfo{}, #sctp_assocparams{},\n"
+"      #sctp_initmsg{}, #sctp_assoc_value{} (delayed ack time),\n"
+"      #sctp_sndrcvinfo{} (default send), #sctp_event_subscribe{},\n"
+"      #sctp_setadaptation{}, #sctp_prim{}.\n"
+"  status ASSOC\n"
+"      #sctp_status{} of one association (table: one field per line).\n"
+"  paddr ASSOC\n"
+"      Every peer path of one association: #sctp_paddrinfo{} and\n"
+"      #sctp_paddrparams{} (table: one path per line).\n"
+"  ep [show] [FILTER...]\n"
+"      Every SCTP socket (listening or owning associations).  -f erl\n"
+"      prints its defaults: #sctp_initmsg{}, #sctp_rtoinfo{},\n"
+"      #sctp_assocparams{}, #sctp_paddrparams{}, #sctp_event_subscribe{}.\n"
+"  snmp\n"
+"      The namespace's SCTP MIB, as /proc/net/sctp/snmp (Name<TAB>value).\n"
+"  help\n"
+"      This text.\n"
+"\n"
+"ASSOC is an association id, or LADDR:LPORT PADDR:PPORT (IPv6 as\n"
+"[ADDR]:PORT).\n"
+"\n"
+"FILTER (all given must match):\n"
+"  lport N | pport N | laddr ADDR | paddr ADDR | state S[,S...] |\n"
+"  uid N | ino N | id N\n"
+"  States: empty closed cookie_wait cookie_echoed established\n"
+"  shutdown_pending shutdown_sent shutdown_received shutdown_ack_sent.\n"
+"\n"
+"Erlang output equals what inet:getopts/2 returns on the owning socket\n"
+"(erl -include_lib(\"kernel/include/inet_sctp.hrl\")): srtt raw as\n"
+"getsockopt reports it, IPv4 addresses of v4-mapped IPv6 sockets as\n"
+"{0,0,0,0,0,65535,X,Y}, a potentially-failed path's state `undefined`.\n"
+"\n"
+"Exit status: 0 on success, 1 on error (message on stderr).\n";
+
+static const struct option long_opts[] = {
+	{ "json",	no_argument,		NULL, 'j' },
+	{ "pretty",	no_argument,		NULL, 'p' },
+	{ "format",	required_argument,	NULL, 'f' },
+	{ "version",	no_argument,		NULL, 'V' },
+	{ "help",	no_argument,		NULL, 'h' },
+	{ NULL,		0,			NULL, 0 },
+};
+
+static struct sctpnl *h;
+
+static int fail(int err, const char *what)
+{
+	const char *msg = h ? sctpnl_errmsg(h) : NULL;
+
+	if (err < 0)
+		err = -err;
+	if (what && msg)
+		fprintf(stderr, "sctpctl: %s: %s: %s\n", what, strerror(err),
+			msg);
+	else if (what)
+		fprintf(stderr, "sctpctl: %s: %s\n", what, strerror(err));
+	else if (msg)
+		fprintf(stderr, "sctpctl: %s: %s\n", strerror(err), msg);
+	else
+		fprintf(stderr, "sctpctl: %s\n", strerror(err));
+	return 1;
+}
+
+static int bad_arg(const char *fmt, const char *arg)
+{
+	fputs("sctpctl: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs(" (see sctpctl help)\n", stderr);
+	return 1;
+}
+
+static int open_handle(void)
+{
+	h = sctpnl_open();
+	if (h)
+		return 0;
+	if (errno == SCTPNL_ENOFAMILY) {
+		fprintf(stderr, "sctpctl: sctpnl module not loaded (no generic "
+			"netlink family \"%s\")\n", SCTPNL_FAMILY_NAME);
+		return 1;
+	}
+	return fail(errno, "cannot open generic netlink");
+}
+
+static int parse_u64(const char *s, uint64_t max, uint64_t *v)
+{
+	unsigned long long x;
+	char *end;
+
+	if (!*s || *s == '-')
+		return -EINVAL;
+	errno = 0;
+	x = strtoull(s, &end, 0);
+	if (errno || *end || x > max)
+		return -EINVAL;
+	*v = x;
+	return 0;
+}
+
+static int parse_states(const char *arg, uint32_t *mask)
+{
+	char buf[256], *tok, *save = NULL;
+
+	if (strlen(arg) >= sizeof(buf))
+		return -EINVAL;
+	strcpy(buf, arg);
+	*mask = 0;
+	for (tok = strtok_r(buf, ",", &save); tok;
+	     tok = strtok_r(NULL, ",", &save)) {
+		int s = sctpnl_state_from_name(tok);
+
+		if (s < 0)
+			return -EINVAL;
+		*mask |= 1u << s;
+	}
+	return *mask ? 0 : -EINVAL;
+}
+
+static int parse_filter(int argc, char **argv, struct sctpnl_filter *f)
+{
+	int i;
+
+	memset(f, 0, sizeof(*f));
+	for (i = 0; i < argc; i++) {
+		const char *k = argv[i], *v = argv[i + 1];
+		uint64_t n;
+
+		if (!v)
+			return bad_arg("filter \"%s\" needs a value", k);
+		if (!strcmp(k, "lport") || !strcmp(k, "pport")) {
+			if (parse_u64(v, 65535, &n))
+				return bad_arg("bad port \"%s\"", v);
+			if (k[0] == 'l') {
+				f->lport = n;
+				SCTPNL_SETF(f, SCTPNL_FILTER_LPORT);
+			} else {
+				f->pport = n;
+				SCTPNL_SETF(f, SCTPNL_FILTER_PPORT);
+			}
+		} else if (!strcmp(k, "laddr")) {
+			if (sctpnl_addr_pton(v, &f->laddr, 0))
+				return bad_arg("bad address \"%s\"", v);
+			SCTPNL_SETF(f, SCTPNL_FILTER_LADDR);
+		} else if (!strcmp(k, "paddr")) {
+			if (sctpnl_addr_pton(v, &f->paddr, 0))
+				return bad_arg("bad address \"%s\"", v);
+			SCTPNL_SETF(f, SCTPNL_FILTER_PADDR);
+		} else if (!strcmp(k, "state")) {
+			if (parse_states(v, &f->state_mask))
+				return bad_arg("bad state list \"%s\"", v);
+			SCTPNL_SETF(f, SCTPNL_FILTER_STATE);
+		} else if (!strcmp(k, "uid")) {
+			if (parse_u64(v, UINT32_MAX, &n))
+				return bad_arg("bad uid \"%s\"", v);
+			f->uid = n;
+			SCTPNL_SETF(f, SCTPNL_FILTER_UID);
+		} else if (!strcmp(k, "ino") || !strcmp(k, "inode")) {
+			if (parse_u64(v, UINT64_MAX, &n))
+				return bad_arg("bad inode \"%s\"", v);
+			f->inode = n;
+			SCTPNL_SETF(f, SCTPNL_FILTER_INODE);
+		} else if (!strcmp(k, "id")) {
+			if (parse_u64(v, UINT32_MAX, &n))
+				return bad_arg("bad association id \"%s\"", v);
+			f->assoc_id = n;
+			SCTPNL_SETF(f, SCTPNL_FILTER_ASSOC_ID);
+		} else {
+			return bad_arg("unknown filter \"%s\"", k);
+		}
+		i++;
+	}
+	return 0;
+}
+
+static int parse_key(int argc, char **argv, struct sctpnl_key *k)
+{
+	uint64_t n;
+
+	memset(k, 0, sizeof(*k));
+	if (argc == 1 && !parse_u64(argv[0], UINT32_MAX, &n)) {
+		k->assoc_id = n;
+		return 0;
+	}
+	if (argc != 2)
+		return bad_arg("%s: expected an association id or LADDR:LPORT "
+			       "PADDR:PPORT", argc ? argv[0] : "ASSOC");
+	if (sctpnl_addr_pton(argv[0], &k->local, 1))
+		return bad_arg("bad local address:port \"%s\"", argv[0]);
+	if (sctpnl_addr_pton(argv[1], &k->peer, 1))
+		return bad_arg("bad peer address:port \"%s\"", argv[1]);
+	k->by_addr = 1;
+	return 0;
+}
+
+static int assoc_cb(const struct sctpnl_assoc *a, void *arg)
+{
+	return out_assoc(arg, a);
+}
+
+static int ep_cb(const struct sctpnl_ep *e, void *arg)
+{
+	return out_ep(arg, e);
+}
+
+static int is_show(int *argc, char ***argv)
+{
+	if (*argc && (!strcmp((*argv)[0], "show") ||
+		      !strcmp((*argv)[0], "list") ||
+		      !strcmp((*argv)[0], "ls"))) {
+		(*argc)--;
+		(*argv)++;
+	}
+	return 1;
+}
+
+static int cmd_assoc(struct out *o, int argc, char **argv)
+{
+	struct sctpnl_filter f;
+	int err;
+
+	is_show(&argc, &argv);
+	if (parse_filter(argc, argv, &f))
+		return 1;
+	if (open_handle())
+		return 1;
+	out_begin(o, 1);
+	err = sctpnl_assoc_dump(h, &f, assoc_cb, o);
+	if (err) {
+		out_end(o);
+		return fail(err, "association dump");
+	}
+	return out_end(o) ? fail(EIO, "stdout") : 0;
+}
+
+static int cmd_one(struct out *o, int argc, char **argv, int paddr)
+{
+	struct sctpnl_assoc *a;
+	struct sctpnl_key k;
+	int err;
+
+	if (parse_key(argc, argv, &k))
+		return 1;
+	if (open_handle())
+		return 1;
+	a = malloc(sizeof(*a));
+	if (!a)
+		return fail(ENOMEM, NULL);
+	err = sctpnl_assoc_get(h, &k, a);
+	if (err) {
+		free(a);
+		return fail(err, "association");
+	}
+	out_begin(o, paddr);
+	err = paddr ? out_paddrs(o, a) : out_status(o, a);
+	free(a);
+	if (err) {
+		out_end(o);
+		return fail(err, NULL);
+	}
+	return out_end(o) ? fail(EIO, "stdout") : 0;
+}
+
+static int cmd_ep(struct out *o, int argc, char **argv)
+{
+	struct sctpnl_filter f;
+	int err;
+
+	is_show(&argc, &argv);
+	if (parse_filter(argc, argv, &f))
+		return 1;
+	if (open_handle())
+		return 1;
+	out_begin(o, 1);
+	err = sctpnl_ep_dump(h, &f, ep_cb, o);
+	if (err) {
+		out_end(o);
+		return fail(err, "endpoint dump");
+	}
+	return out_end(o) ? fail(EIO, "stdout") : 0;
+}
+
+static int cmd_snmp(struct out *o, int argc, char **argv)
+{
+	struct sctpnl_snmp s;
+	int err;
+
+	if (argc)
+		return bad_arg("snmp: unexpected \"%s\"", argv[0]);
+	if (o->fmt == FMT_ERL)
+		return bad_arg("%s: no Erlang form for the MIB", "snmp");
+	if (open_handle())
+		return 1;
+	err = sctpnl_snmp_get(h, &s);
+	if (err)
+		return fail(err, "snmp");
+	out_begin(o, 0);
+	out_snmp(o, &s);
+	return out_end(o) ? fail(EIO, "stdout") : 0;
+}
+
+static int matches(const char *arg, const char *cmd)
+{
+	size_t n = strlen(arg);
+
+	return n && n <= strlen(cmd) && !strncmp(arg, cmd, n);
+}
+
+int main(int argc, char **argv)
+{
+	struct out o = { .fmt = FMT_TABLE };
+	const char *obj;
+	int c, ret;
+
+	while ((c = getopt_long(argc, argv, "+jpf:Vh", long_opts,
+				NULL)) != -1) {
+		switch (c) {
+		case 'j':
+			o.fmt = FMT_JSON;
+			break;
+		case 'p':
+			o.json_flags |= SCTPNL_JSON_PRETTY;
+			break;
+		case 'f':
+			if (!strcmp(optarg, "json"))
+				o.fmt = FMT_JSON;
+			else if (!strcmp(optarg, "erl") ||
+				 !strcmp(optarg, "erlang"))
+				o.fmt = FMT_ERL;
+			else if (!strcmp(optarg, "table"))
+				o.fmt = FMT_TABLE;
+			else
+				return bad_arg("unknown format \"%s\"", optarg);
+			break;
+		case 'V':
+			printf("sctpctl %s (libsctpnl, uapi family version "
+			       "%d)\n", SCTPCTL_VERSION, SCTPNL_FAMILY_VERSION);
+			return 0;
+		case 'h':
+			fputs(usage_text, stdout);
+			return 0;
+		default:
+			fputs(usage_text, stderr);
+			return 1;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (!argc) {
+		fputs(usage_text, stderr);
+		return 1;
+	}
+	obj = argv[0];
+	argc--;
+	argv++;
+
+	if (matches(obj, "association"))
+		ret = cmd_assoc(&o, argc, argv);
+	else if (matches(obj, "status"))
+		ret = cmd_one(&o, argc, argv, 0);
+	else if (matches(obj, "paddr") || matches(obj, "path"))
+		ret = cmd_one(&o, argc, argv, 1);
+	else if (matches(obj, "endpoint") || !strcmp(obj, "ep"))
+		ret = cmd_ep(&o, argc, argv);
+	else if (matches(obj, "snmp"))
+		ret = cmd_snmp(&o, argc, argv);
+	else if (matches(obj, "help")) {
+		fputs(usage_text, stdout);
+		ret = 0;
+	} else {
+		ret = bad_arg("unknown object \"%s\"", obj);
+	}
+	sctpnl_close(h);
+	return ret;
+}
