@@ -10,6 +10,7 @@
  * snapshot.  Nothing is ever resumed by walk position: that is what makes
  * sctp_diag and /proc quadratic.
  */
+#include <linux/moduleparam.h>
 #include <linux/sort.h>
 #include "sctpnl.h"
 
@@ -44,6 +45,17 @@ struct sctpnl_dump_ctx {
 
 /* A snapshot is sized from the previous one so most dumps walk once. */
 static atomic_t sctpnl_snap_hint = ATOMIC_INIT(256);
+
+/*
+ * What the last snapshot held, for the benchmarks' memory check: kernel
+ * bytes allocated for keys, and the associations they described.
+ */
+static unsigned long snapshot_bytes;
+module_param(snapshot_bytes, ulong, 0444);
+MODULE_PARM_DESC(snapshot_bytes, "bytes of keys held by the last dump");
+static unsigned long snapshot_assocs;
+module_param(snapshot_assocs, ulong, 0444);
+MODULE_PARM_DESC(snapshot_assocs, "associations in the last dump");
 
 const struct nla_policy sctpnl_filter_policy[SCTPNL_FILTER_A_MAX + 1] = {
 	[SCTPNL_FILTER_A_LOCAL_PORT] = { .type = NLA_U16 },
@@ -435,6 +447,8 @@ static int snap_take(struct sctpnl_snap *snap)
 	snap->n = j;
 
 	atomic_set(&sctpnl_snap_hint, snap->n + snap->n / 8 + 64);
+	WRITE_ONCE(snapshot_bytes, (unsigned long)snap->cap * sizeof(*snap->keys));
+	WRITE_ONCE(snapshot_assocs, snap->n);
 	return 0;
 }
 
@@ -543,18 +557,18 @@ void sctpnl_snap_key(const struct sctpnl_snap *snap, u32 i,
 	key_to_addr(&key->paddr, k->pfamily, &k->paddr, k->pport, k->scope_id);
 }
 
+/*
+ * Generic netlink on 6.1 gives .start no extack, so everything that can
+ * fail with a message beyond the policy (filter values, the snapshot)
+ * happens in the first .dumpit, whose errors reach the NLMSG_DONE ack.
+ */
 int sctpnl_assoc_dump_start(struct netlink_callback *cb)
 {
-	const struct genl_dumpit_info *info = genl_dumpit_info(cb);
 	struct sctpnl_dump_ctx *ctx = (void *)cb->ctx;
-	struct sctpnl_snap *snap;
 
 	BUILD_BUG_ON(sizeof(*ctx) > sizeof(cb->ctx));
 
-	snap = sctpnl_snap_new(cb, info->attrs[SCTPNL_A_FILTER], false);
-	if (IS_ERR(snap))
-		return PTR_ERR(snap);
-	ctx->snap = snap;
+	ctx->snap = NULL;
 	ctx->idx = 0;
 	return 0;
 }
@@ -568,10 +582,19 @@ int sctpnl_assoc_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 		.portid = NETLINK_CB(cb->skb).portid,
 		.seq = cb->nlh->nlmsg_seq,
 		.flags = NLM_F_MULTI,
-		.user_ns = snap->user_ns,
 	};
 	struct sctpnl_key key = {};
 	int err;
+
+	if (!snap) {
+		const struct genl_dumpit_info *info = genl_dumpit_info(cb);
+
+		snap = sctpnl_snap_new(cb, info->attrs[SCTPNL_A_FILTER], false);
+		if (IS_ERR(snap))
+			return PTR_ERR(snap);
+		ctx->snap = snap;
+	}
+	fa.user_ns = snap->user_ns;
 
 	for (; ctx->idx < snap->n; ctx->idx++) {
 		sctpnl_snap_key(snap, ctx->idx, &key);

@@ -117,29 +117,48 @@ out:
 	return err;
 }
 
+/* Endpoints have no peer, state or association id to filter on. */
+const struct nla_policy sctpnl_ep_filter_policy[SCTPNL_FILTER_A_MAX + 1] = {
+	[SCTPNL_FILTER_A_LOCAL_PORT] = { .type = NLA_U16 },
+	[SCTPNL_FILTER_A_PEER_PORT]  = { .type = NLA_REJECT,
+		.reject_message = "filter does not apply to endpoints" },
+	[SCTPNL_FILTER_A_LOCAL_ADDR] = NLA_POLICY_NESTED(sctpnl_addr_policy),
+	/* A nest: refused in ep_dump_prepare(), where extack still works. */
+	[SCTPNL_FILTER_A_PEER_ADDR]  = NLA_POLICY_NESTED(sctpnl_addr_policy),
+	[SCTPNL_FILTER_A_STATE]	     = { .type = NLA_REJECT,
+		.reject_message = "filter does not apply to endpoints" },
+	[SCTPNL_FILTER_A_UID]	     = { .type = NLA_U32 },
+	[SCTPNL_FILTER_A_INODE]	     = { .type = NLA_U64 },
+	[SCTPNL_FILTER_A_ASSOC_ID]   = { .type = NLA_REJECT,
+		.reject_message = "filter does not apply to endpoints" },
+};
+
+/* As for associations, the work that can fail waits for .dumpit. */
 int sctpnl_ep_dump_start(struct netlink_callback *cb)
 {
-	const struct genl_dumpit_info *info = genl_dumpit_info(cb);
 	struct sctpnl_ep_ctx *ctx = (void *)cb->ctx;
-	const struct nlattr *filter = info->attrs[SCTPNL_A_FILTER];
-	struct nlattr *tb[SCTPNL_FILTER_A_MAX + 1];
-	int err, i;
 
 	BUILD_BUG_ON(sizeof(*ctx) > sizeof(cb->ctx));
+	memset(ctx, 0, sizeof(*ctx));
+	return 0;
+}
 
-	/* Endpoints have no peer, state or association id. */
+static int ep_dump_prepare(struct netlink_callback *cb)
+{
+	const struct genl_dumpit_info *info = genl_dumpit_info(cb);
+	const struct nlattr *filter = info->attrs[SCTPNL_A_FILTER];
+	struct sctpnl_ep_ctx *ctx = (void *)cb->ctx;
+	struct nlattr *tb[SCTPNL_FILTER_A_MAX + 1];
+	int err;
+
 	if (filter) {
 		err = nla_parse_nested(tb, SCTPNL_FILTER_A_MAX, filter,
-				       sctpnl_filter_policy, cb->extack);
+				       sctpnl_ep_filter_policy, cb->extack);
 		if (err)
 			return err;
-		for (i = 0; i <= SCTPNL_FILTER_A_MAX; i++) {
-			if (!tb[i] || i == SCTPNL_FILTER_A_LOCAL_PORT ||
-			    i == SCTPNL_FILTER_A_LOCAL_ADDR ||
-			    i == SCTPNL_FILTER_A_UID ||
-			    i == SCTPNL_FILTER_A_INODE)
-				continue;
-			NL_SET_ERR_MSG_ATTR(cb->extack, tb[i],
+		if (tb[SCTPNL_FILTER_A_PEER_ADDR]) {
+			NL_SET_ERR_MSG_ATTR(cb->extack,
+					    tb[SCTPNL_FILTER_A_PEER_ADDR],
 					    "filter does not apply to endpoints");
 			return -EINVAL;
 		}
@@ -154,13 +173,8 @@ int sctpnl_ep_dump_start(struct netlink_callback *cb)
 	if (IS_ERR(ctx->snap)) {
 		err = PTR_ERR(ctx->snap);
 		ctx->snap = NULL;
-		kfree(ctx->seen);
-		ctx->seen = NULL;
 		return err;
 	}
-	ctx->pos = 0;
-	ctx->idx = 0;
-	ctx->phase2 = false;
 	return 0;
 }
 
@@ -170,13 +184,19 @@ int sctpnl_ep_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 	struct ep_fill_arg fa = {
 		.skb = skb,
 		.cb = cb,
-		.filter = sctpnl_snap_filter(ctx->snap),
 		.user_ns = sk_user_ns(NETLINK_CB(cb->skb).sk),
-		.seen = ctx->seen,
 	};
 	struct net *net = sock_net(cb->skb->sk);
 	struct sctpnl_key key = {};
 	int err;
+
+	if (!ctx->snap) {
+		err = ep_dump_prepare(cb);
+		if (err)
+			return err;
+	}
+	fa.filter = sctpnl_snap_filter(ctx->snap);
+	fa.seen = ctx->seen;
 
 	if (!ctx->phase2) {
 		err = sctp_for_each_endpoint(ep_listener, net, &ctx->pos, &fa);

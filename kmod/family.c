@@ -14,7 +14,11 @@ static const struct nla_policy sctpnl_assoc_get_policy[SCTPNL_A_MAX + 1] = {
 };
 
 static const struct nla_policy sctpnl_ep_get_policy[SCTPNL_A_MAX + 1] = {
-	[SCTPNL_A_FILTER] = NLA_POLICY_NESTED(sctpnl_filter_policy),
+	[SCTPNL_A_FILTER] = NLA_POLICY_NESTED(sctpnl_ep_filter_policy),
+};
+
+static const struct nla_policy sctpnl_probe_set_policy[SCTPNL_A_MAX + 1] = {
+	[SCTPNL_A_PROBE_FILTER] = NLA_POLICY_NESTED(sctpnl_probe_filter_policy),
 };
 
 static const struct genl_ops sctpnl_ops[] = {
@@ -38,6 +42,34 @@ static const struct genl_ops sctpnl_ops[] = {
 	{
 		.cmd	= SCTPNL_CMD_SNMP_GET,
 		.doit	= sctpnl_snmp_get_doit,
+	},
+	{
+		.cmd	= SCTPNL_CMD_ASSOC_SET,
+		.doit	= sctpnl_assoc_set_doit,
+		.policy	= sctpnl_set_policy,
+		.maxattr = SCTPNL_A_MAX,
+		.flags	= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd	= SCTPNL_CMD_ASSOC_ABORT,
+		.doit	= sctpnl_assoc_abort_doit,
+		.policy	= sctpnl_action_policy,
+		.maxattr = SCTPNL_A_MAX,
+		.flags	= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd	= SCTPNL_CMD_ASSOC_EOF,
+		.doit	= sctpnl_assoc_eof_doit,
+		.policy	= sctpnl_action_policy,
+		.maxattr = SCTPNL_A_MAX,
+		.flags	= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd	= SCTPNL_CMD_PROBE_SET,
+		.doit	= sctpnl_probe_set_doit,
+		.policy	= sctpnl_probe_set_policy,
+		.maxattr = SCTPNL_A_MAX,
+		.flags	= GENL_UNS_ADMIN_PERM,
 	},
 };
 
@@ -64,14 +96,35 @@ struct genl_family sctpnl_family __ro_after_init = {
 	.n_mcgrps	= ARRAY_SIZE(sctpnl_mcgrps),
 };
 
+/*
+ * The family (and the probe filters its ops and the probe read) exist
+ * before any hook can fire, and outlive them: the hooks' exits return only
+ * once no handler runs.  A hook that cannot attach costs its events, not
+ * the module.
+ */
 static int __init sctpnl_init(void)
 {
-	return genl_register_family(&sctpnl_family);
+	int err;
+
+	err = register_pernet_subsys(&sctpnl_probe_net_ops);
+	if (err)
+		return err;
+	err = genl_register_family(&sctpnl_family);
+	if (err) {
+		unregister_pernet_subsys(&sctpnl_probe_net_ops);
+		return err;
+	}
+	sctpnl_events_init();
+	sctpnl_probe_init();
+	return 0;
 }
 
 static void __exit sctpnl_exit(void)
 {
+	sctpnl_probe_exit();
+	sctpnl_events_exit();
 	genl_unregister_family(&sctpnl_family);
+	unregister_pernet_subsys(&sctpnl_probe_net_ops);
 }
 
 module_init(sctpnl_init);

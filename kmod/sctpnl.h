@@ -77,10 +77,32 @@ int sctpnl_assoc_dump_start(struct netlink_callback *cb);
 int sctpnl_assoc_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
 int sctpnl_assoc_dump_done(struct netlink_callback *cb);
 
+/* set.c, action.c: admin commands */
+extern const struct nla_policy sctpnl_set_policy[SCTPNL_A_MAX + 1];
+extern const struct nla_policy sctpnl_action_policy[SCTPNL_A_MAX + 1];
+int sctpnl_assoc_set_doit(struct sk_buff *skb, struct genl_info *info);
+int sctpnl_assoc_abort_doit(struct sk_buff *skb, struct genl_info *info);
+int sctpnl_assoc_eof_doit(struct sk_buff *skb, struct genl_info *info);
+
 /* ep.c, snmp.c */
+extern const struct nla_policy sctpnl_ep_filter_policy[SCTPNL_FILTER_A_MAX + 1];
 int sctpnl_ep_dump_start(struct netlink_callback *cb);
 int sctpnl_ep_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
 int sctpnl_ep_dump_done(struct netlink_callback *cb);
 int sctpnl_snmp_get_doit(struct sk_buff *skb, struct genl_info *info);
+
+/* events.c: kprobes on the SCTP notification builders */
+int sctpnl_events_init(void);
+void sctpnl_events_exit(void);
+u64 sctpnl_lost(void);
+void sctpnl_count_lost(void);
+
+/* probe.c: the sctp_probe tracepoint and its per-netns filter */
+extern struct pernet_operations sctpnl_probe_net_ops;
+extern const struct nla_policy
+	sctpnl_probe_filter_policy[SCTPNL_A_PROBE_FILTER_ENTRY + 1];
+int sctpnl_probe_set_doit(struct sk_buff *skb, struct genl_info *info);
+int sctpnl_probe_init(void);
+void sctpnl_probe_exit(void);
 
 #endif /* _SCTPNL_H */

@@ -49,17 +49,38 @@
  *	SCTPNL_A_REASON as user-initiated abort cause.
  * @SCTPNL_CMD_ASSOC_EOF: do, admin: start a graceful SHUTDOWN.
  * @SCTPNL_CMD_EVENT_ASSOC_CHANGE: event: SCTPNL_A_EVENT nest with STATE,
- *	ERROR, OUTBOUND_STREAMS, INBOUND_STREAMS.
+ *	ERROR, OUTBOUND_STREAMS, INBOUND_STREAMS, and DATA (the causes of
+ *	the peer's ABORT) when an ABORT ended the association.
  * @SCTPNL_CMD_EVENT_PADDR_CHANGE: event: ADDR, STATE, ERROR.
- * @SCTPNL_CMD_EVENT_REMOTE_ERROR: event: ERROR, DATA.
- * @SCTPNL_CMD_EVENT_SEND_FAILED: event: FLAGS, ERROR, SNDRCVINFO, DATA.
+ * @SCTPNL_CMD_EVENT_REMOTE_ERROR: event: ERROR, DATA (the cause's body).
+ * @SCTPNL_CMD_EVENT_SEND_FAILED: event: FLAGS, ERROR, SNDRCVINFO, DATA;
+ *	one per chunk of the failed message, as SCTP_SEND_FAILED.
  * @SCTPNL_CMD_EVENT_SHUTDOWN: event: no payload beyond the identity.
  * @SCTPNL_CMD_EVENT_ADAPTATION: event: ADAPTATION_IND.
- * @SCTPNL_CMD_EVENT_PDAPI: event: INDICATION.
- * @SCTPNL_CMD_PROBE: probe group: one message per path sample, with
- *	SCTPNL_A_PROBE.
- * @SCTPNL_CMD_PROBE_SET: do, admin: the requester's probe filter (list of
- *	SCTPNL_A_ASSOC_ID; none means every association).
+ * @SCTPNL_CMD_EVENT_PDAPI: event: INDICATION.  Reported for every
+ *	association using DATA chunks; with I-DATA (interleaving) only when
+ *	the owner subscribed to partial delivery events.
+ * @SCTPNL_CMD_PROBE: probe group: one message per peer path per SACK
+ *	received, with SCTPNL_A_ASSOC_ID, SCTPNL_A_LOCAL_PORT,
+ *	SCTPNL_A_PEER_PORT, SCTPNL_A_TIMESTAMP, SCTPNL_A_LOST and
+ *	SCTPNL_A_PROBE.  Sampled when the SACK arrives, before it is
+ *	processed (the stack's sctp_probe tracepoint).
+ * @SCTPNL_CMD_PROBE_SET: do, admin: replace the namespace's probe filter
+ *	with the assoc ids of SCTPNL_A_PROBE_FILTER; absent or empty means
+ *	every association.  Shared by every listener of the namespace.
+ *
+ * Event messages go to the "events" group, one per notification the SCTP
+ * stack builds for any association of the namespace, whatever its owner
+ * subscribed to.  They carry SCTPNL_A_ASSOC_ID, SCTPNL_A_SK_INODE (absent
+ * once the socket is closed; on a one-to-one server, COMM_UP names the
+ * listening socket: accept() moves the association later),
+ * SCTPNL_A_LOCAL_PORT, SCTPNL_A_PEER_PORT, SCTPNL_A_PEER (the primary
+ * path), SCTPNL_A_TIMESTAMP, SCTPNL_A_LOST and SCTPNL_A_EVENT.  The
+ * payload holds what the sockets-API notification would: ERROR is
+ * sac_error, spc_error, sre_error or ssf_error as Linux fills it (protocol
+ * cause codes there are in network byte order, e.g. COMM_LOST after a
+ * user-initiated abort reads 0x0c00 on x86).  An association that failed
+ * before its first INIT ACK has no id yet: SCTPNL_A_ASSOC_ID is 0.
  */
 enum sctpnl_cmd {
 	SCTPNL_CMD_UNSPEC,
@@ -158,9 +179,14 @@ enum sctpnl_style {
  * @SCTPNL_A_EVENT: nest (enum sctpnl_event_attrs), event payload.
  * @SCTPNL_A_TIMESTAMP: u64, CLOCK_REALTIME of the event, nanoseconds.
  * @SCTPNL_A_PROBE: nest (enum sctpnl_probe_attrs), one path sample.
- * @SCTPNL_A_LOST: u64, events the module could not deliver (allocation
- *	failure) since load; sent in every event and probe message.
+ * @SCTPNL_A_LOST: u64, events and samples the module could not deliver
+ *	since load: allocation failures, and SCTP events that happened
+ *	while the module was busy with another on the same CPU.  Sent in
+ *	every event and probe message.  A listener's own overruns are not
+ *	counted here: its socket reports ENOBUFS.
  * @SCTPNL_A_PAD: padding for 64-bit attributes.
+ * @SCTPNL_A_PROBE_FILTER: nest of SCTPNL_A_PROBE_FILTER_ENTRY, u32 assoc
+ *	ids (at most SCTPNL_PROBE_FILTER_MAX).
  */
 enum sctpnl_attrs {
 	SCTPNL_A_UNSPEC,
@@ -208,6 +234,7 @@ enum sctpnl_attrs {
 	SCTPNL_A_TIMESTAMP,
 	SCTPNL_A_PROBE,
 	SCTPNL_A_LOST,
+	SCTPNL_A_PROBE_FILTER,
 
 	__SCTPNL_A_MAX
 };
@@ -217,6 +244,9 @@ enum sctpnl_attrs {
 /* Entries of the SCTPNL_A_LOCAL_ADDRS and SCTPNL_A_PADDRS lists. */
 #define SCTPNL_A_LOCAL_ADDRS_ENTRY	1
 #define SCTPNL_A_PADDRS_ENTRY		1
+#define SCTPNL_A_PROBE_FILTER_ENTRY	1
+
+#define SCTPNL_PROBE_FILTER_MAX		4096
 
 /**
  * enum sctpnl_addr_attrs - an address, optionally with a port
@@ -585,16 +615,17 @@ enum sctpnl_event_attrs {
 
 /**
  * enum sctpnl_probe_attrs - one per-path congestion sample (per SACK)
- * @SCTPNL_PROBE_A_ADDR: nest (sctpnl_addr_attrs), the path.
- * @SCTPNL_PROBE_A_CWND: u32.
- * @SCTPNL_PROBE_A_SSTHRESH: u32.
+ * @SCTPNL_PROBE_A_ADDR: nest (sctpnl_addr_attrs), the path, with port.
+ * @SCTPNL_PROBE_A_CWND: u32, bytes.
+ * @SCTPNL_PROBE_A_SSTHRESH: u32, bytes.
  * @SCTPNL_PROBE_A_SRTT: u32, ms.
  * @SCTPNL_PROBE_A_RTO: u32, ms.
- * @SCTPNL_PROBE_A_FLIGHT_SIZE: u32.
- * @SCTPNL_PROBE_A_PARTIAL_BYTES_ACKED: u32.
- * @SCTPNL_PROBE_A_PEER_RWND: u32.
- * @SCTPNL_PROBE_A_STATE: u8, enum sctp_spinfo_state.
- * @SCTPNL_PROBE_A_PRIMARY: u8.
+ * @SCTPNL_PROBE_A_FLIGHT_SIZE: u32, bytes.
+ * @SCTPNL_PROBE_A_PARTIAL_BYTES_ACKED: u32, bytes.
+ * @SCTPNL_PROBE_A_PEER_RWND: u32, the association's peer rwnd, bytes.
+ * @SCTPNL_PROBE_A_STATE: u8, enum sctp_spinfo_state (SCTP_UNKNOWN
+ *	reported as SCTP_ACTIVE, as getsockopt does).
+ * @SCTPNL_PROBE_A_PRIMARY: u8, the association's primary path.
  */
 enum sctpnl_probe_attrs {
 	SCTPNL_PROBE_A_UNSPEC,

@@ -1,0 +1,288 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Per-path congestion samples on the "probe" multicast group, one message
+ * per peer path each time a SACK arrives, and the namespace's filter of
+ * associations to sample.
+ *
+ * The samples come from sctp.ko's sctp_probe tracepoint, which fires in
+ * sctp_sf_eat_sack_6_2() before the SACK is processed, socket locked.
+ * Its sibling sctp_probe_path fires from sctp_outq_sack() only for SACKs
+ * that get that far; walking the transports from sctp_probe ourselves
+ * gives one consistent sample per SACK with one probe.  sctp.ko does not
+ * export its tracepoint structs, so we find sctp_probe by name through
+ * the tracepoint module notifier, which also tells us if sctp.ko goes.
+ */
+#include <linux/module.h>
+#include <linux/sort.h>
+#include <linux/tracepoint.h>
+#include <net/netns/generic.h>
+#include "sctpnl.h"
+
+#define SCTPNL_PROBE_SIZE	256
+
+/* Sorted, distinct assoc ids to sample; no filter samples everything. */
+struct sctpnl_probe_filter {
+	struct rcu_head rcu;
+	u32 n;
+	u32 ids[];
+};
+
+struct sctpnl_probe_net {
+	struct sctpnl_probe_filter __rcu *filter;
+};
+
+static unsigned int sctpnl_probe_net_id __read_mostly;
+
+/* Serialises filter updates: ops run in parallel (parallel_ops). */
+static DEFINE_MUTEX(sctpnl_probe_mutex);
+
+/* The tracepoint we are attached to; under tracepoint_module_list_mutex. */
+static struct tracepoint *sctpnl_probe_tp;
+
+const struct nla_policy
+sctpnl_probe_filter_policy[SCTPNL_A_PROBE_FILTER_ENTRY + 1] = {
+	[SCTPNL_A_PROBE_FILTER_ENTRY] = { .type = NLA_U32 },
+};
+
+static bool sctpnl_probe_wanted(struct net *net, sctp_assoc_t id)
+{
+	struct sctpnl_probe_net *pn = net_generic(net, sctpnl_probe_net_id);
+	const struct sctpnl_probe_filter *f;
+	bool wanted = true;
+	u32 lo, hi, mid;
+
+	rcu_read_lock();
+	f = rcu_dereference(pn->filter);
+	if (f) {
+		wanted = false;
+		lo = 0;
+		hi = f->n;
+		while (lo < hi) {
+			mid = lo + (hi - lo) / 2;
+			if (f->ids[mid] == (u32)id) {
+				wanted = true;
+				break;
+			}
+			if (f->ids[mid] < (u32)id)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+	}
+	rcu_read_unlock();
+	return wanted;
+}
+
+static void sctpnl_probe_path(struct net *net,
+			      const struct sctp_association *asoc,
+			      const struct sctp_transport *t, u64 now)
+{
+	int state = t->state;
+	struct nlattr *nest;
+	struct sk_buff *skb;
+	void *hdr;
+
+	/* As SCTP_GET_PEER_ADDR_INFO reports it. */
+	if (state == SCTP_UNKNOWN)
+		state = SCTP_ACTIVE;
+
+	skb = genlmsg_new(SCTPNL_PROBE_SIZE, GFP_ATOMIC);
+	if (!skb)
+		goto lost;
+	hdr = genlmsg_put(skb, 0, 0, &sctpnl_family, 0, SCTPNL_CMD_PROBE);
+	if (!hdr)
+		goto free;
+	if (nla_put_u32(skb, SCTPNL_A_ASSOC_ID, asoc->assoc_id) ||
+	    nla_put_u16(skb, SCTPNL_A_LOCAL_PORT, asoc->base.bind_addr.port) ||
+	    nla_put_u16(skb, SCTPNL_A_PEER_PORT, asoc->peer.port) ||
+	    nla_put_u64_64bit(skb, SCTPNL_A_TIMESTAMP, now, SCTPNL_A_PAD) ||
+	    nla_put_u64_64bit(skb, SCTPNL_A_LOST, sctpnl_lost(), SCTPNL_A_PAD))
+		goto free;
+
+	nest = nla_nest_start(skb, SCTPNL_A_PROBE);
+	if (!nest ||
+	    sctpnl_put_addr(skb, SCTPNL_PROBE_A_ADDR, &t->ipaddr, true) ||
+	    nla_put_u32(skb, SCTPNL_PROBE_A_CWND, t->cwnd) ||
+	    nla_put_u32(skb, SCTPNL_PROBE_A_SSTHRESH, t->ssthresh) ||
+	    nla_put_u32(skb, SCTPNL_PROBE_A_SRTT, jiffies_to_msecs(t->srtt)) ||
+	    nla_put_u32(skb, SCTPNL_PROBE_A_RTO, jiffies_to_msecs(t->rto)) ||
+	    nla_put_u32(skb, SCTPNL_PROBE_A_FLIGHT_SIZE, t->flight_size) ||
+	    nla_put_u32(skb, SCTPNL_PROBE_A_PARTIAL_BYTES_ACKED,
+			t->partial_bytes_acked) ||
+	    nla_put_u32(skb, SCTPNL_PROBE_A_PEER_RWND, asoc->peer.rwnd) ||
+	    nla_put_u8(skb, SCTPNL_PROBE_A_STATE, state) ||
+	    nla_put_u8(skb, SCTPNL_PROBE_A_PRIMARY,
+		       asoc->peer.primary_path == t))
+		goto free;
+	nla_nest_end(skb, nest);
+	genlmsg_end(skb, hdr);
+
+	/* ESRCH and ENOBUFS are the listeners' business, see events.c. */
+	genlmsg_multicast_netns(&sctpnl_family, net, skb, 0,
+				SCTPNL_MCGRP_PROBE_IDX, GFP_ATOMIC);
+	return;
+
+free:
+	nlmsg_free(skb);
+lost:
+	sctpnl_count_lost();
+}
+
+/*
+ * The sctp_probe tracepoint: TP_PROTO(ep, asoc, chunk).  Runs in the
+ * SACK's receive path, atomic, with the association's socket locked,
+ * which keeps its transport list stable.
+ */
+static void sctpnl_probe_sack(void *data, const struct sctp_endpoint *ep,
+			      const struct sctp_association *asoc,
+			      struct sctp_chunk *chunk)
+{
+	struct net *net = sock_net(asoc->base.sk);
+	const struct sctp_transport *t;
+	u64 now;
+
+	if (!genl_has_listeners(&sctpnl_family, net, SCTPNL_MCGRP_PROBE_IDX) ||
+	    !sctpnl_probe_wanted(net, asoc->assoc_id))
+		return;
+
+	now = ktime_get_real_ns();
+	list_for_each_entry(t, &asoc->peer.transport_addr_list, transports)
+		sctpnl_probe_path(net, asoc, t, now);
+}
+
+static int sctpnl_u32_cmp(const void *a, const void *b)
+{
+	u32 x = *(const u32 *)a, y = *(const u32 *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+int sctpnl_probe_set_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct sctpnl_probe_net *pn = net_generic(genl_info_net(info),
+						  sctpnl_probe_net_id);
+	struct nlattr *list = info->attrs[SCTPNL_A_PROBE_FILTER];
+	struct sctpnl_probe_filter *f = NULL, *old;
+	struct nlattr *nla;
+	u32 n = 0, i;
+	int rem;
+
+	if (list) {
+		/* The policy let only u32 entries through. */
+		nla_for_each_nested(nla, list, rem)
+			n++;
+		if (n > SCTPNL_PROBE_FILTER_MAX) {
+			NL_SET_ERR_MSG_ATTR(info->extack, list,
+					    "too many associations in the probe filter");
+			return -E2BIG;
+		}
+	}
+	if (n) {
+		f = kmalloc(struct_size(f, ids, n), GFP_KERNEL);
+		if (!f)
+			return -ENOMEM;
+		i = 0;
+		nla_for_each_nested(nla, list, rem)
+			f->ids[i++] = nla_get_u32(nla);
+		sort(f->ids, n, sizeof(f->ids[0]), sctpnl_u32_cmp, NULL);
+		/* Drop duplicates so that the lookup is a plain bsearch. */
+		f->n = 1;
+		for (i = 1; i < n; i++)
+			if (f->ids[i] != f->ids[f->n - 1])
+				f->ids[f->n++] = f->ids[i];
+	}
+
+	mutex_lock(&sctpnl_probe_mutex);
+	old = rcu_replace_pointer(pn->filter, f,
+				  lockdep_is_held(&sctpnl_probe_mutex));
+	mutex_unlock(&sctpnl_probe_mutex);
+	if (old)
+		kfree_rcu(old, rcu);
+	return 0;
+}
+
+static void __net_exit sctpnl_probe_net_exit(struct net *net)
+{
+	struct sctpnl_probe_net *pn = net_generic(net, sctpnl_probe_net_id);
+	struct sctpnl_probe_filter *f;
+
+	/* A probe of the dying namespace may still be reading it. */
+	f = rcu_replace_pointer(pn->filter, NULL, true);
+	if (f)
+		kfree_rcu(f, rcu);
+}
+
+struct pernet_operations sctpnl_probe_net_ops = {
+	.exit	= sctpnl_probe_net_exit,
+	.id	= &sctpnl_probe_net_id,
+	.size	= sizeof(struct sctpnl_probe_net),
+};
+
+/*
+ * Called for every module with tracepoints as it comes and goes, and for
+ * those already loaded when the notifier is (un)registered.
+ */
+static int sctpnl_tp_notify(struct notifier_block *nb, unsigned long val,
+			    void *data)
+{
+	struct tp_module *tp_mod = data;
+	struct module *mod = tp_mod->mod;
+	tracepoint_ptr_t *iter, *end;
+	struct tracepoint *tp;
+	int err;
+
+	if (strcmp(mod->name, "sctp"))
+		return NOTIFY_DONE;
+
+	end = mod->tracepoints_ptrs + mod->num_tracepoints;
+	for (iter = mod->tracepoints_ptrs; iter < end; iter++) {
+		tp = tracepoint_ptr_deref(iter);
+		if (strcmp(tp->name, "sctp_probe"))
+			continue;
+		if (val == MODULE_STATE_COMING && !sctpnl_probe_tp) {
+			err = tracepoint_probe_register(tp, sctpnl_probe_sack,
+							NULL);
+			if (err)
+				pr_info("sctpnl: cannot attach to sctp_probe (%d), no probe samples\n",
+					err);
+			else
+				sctpnl_probe_tp = tp;
+		} else if (val == MODULE_STATE_GOING && sctpnl_probe_tp == tp) {
+			tracepoint_probe_unregister(tp, sctpnl_probe_sack,
+						    NULL);
+			sctpnl_probe_tp = NULL;
+		}
+	}
+	return NOTIFY_OK;
+}
+
+static struct notifier_block sctpnl_tp_nb = {
+	.notifier_call = sctpnl_tp_notify,
+};
+
+static bool sctpnl_tp_nb_on;
+
+/* Like the kprobes, a missing tracepoint costs the samples, not the load. */
+int sctpnl_probe_init(void)
+{
+	int err = register_tracepoint_module_notifier(&sctpnl_tp_nb);
+
+	if (err) {
+		pr_info("sctpnl: no tracepoint notifier (%d), no probe samples\n",
+			err);
+		return err;
+	}
+	sctpnl_tp_nb_on = true;
+	return 0;
+}
+
+/* Returns once no probe runs any more. */
+void sctpnl_probe_exit(void)
+{
+	if (!sctpnl_tp_nb_on)
+		return;
+	/* Replays MODULE_STATE_GOING for sctp.ko: detaches the probe. */
+	unregister_tracepoint_module_notifier(&sctpnl_tp_nb);
+	sctpnl_tp_nb_on = false;
+	tracepoint_synchronize_unregister();
+}

@@ -1,0 +1,453 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ASSOC_SET: set one SCTP option on any association, through the stack's
+ * own setsockopt with a kernel buffer, so the owner's validation and side
+ * effects (heartbeats on demand, ASCONF for the peer primary, frag point
+ * updates...) happen exactly as if the owner had asked.
+ *
+ * One option per request: each setsockopt validates before it changes
+ * anything, so a rejected request leaves the association as it was.  A
+ * batch could not promise that.
+ */
+#include "sctpnl.h"
+
+static const struct nla_policy rtoinfo_policy[SCTPNL_RTOINFO_A_MAX + 1] = {
+	[SCTPNL_RTOINFO_A_RTO_INITIAL]	= { .type = NLA_U32 },
+	[SCTPNL_RTOINFO_A_RTO_MAX]	= { .type = NLA_U32 },
+	[SCTPNL_RTOINFO_A_RTO_MIN]	= { .type = NLA_U32 },
+};
+
+static const struct nla_policy
+assocparams_policy[SCTPNL_ASSOCPARAMS_A_MAX + 1] = {
+	[SCTPNL_ASSOCPARAMS_A_ASOCMAXRXT] = { .type = NLA_U16 },
+	[SCTPNL_ASSOCPARAMS_A_NUMBER_PEER_DESTINATIONS] = {
+		.type = NLA_REJECT, .reject_message = "read-only field" },
+	[SCTPNL_ASSOCPARAMS_A_PEER_RWND] = {
+		.type = NLA_REJECT, .reject_message = "read-only field" },
+	[SCTPNL_ASSOCPARAMS_A_LOCAL_RWND] = {
+		.type = NLA_REJECT, .reject_message = "read-only field" },
+	[SCTPNL_ASSOCPARAMS_A_COOKIE_LIFE] = { .type = NLA_U32 },
+};
+
+static const struct nla_policy initmsg_policy[SCTPNL_INITMSG_A_MAX + 1] = {
+	[SCTPNL_INITMSG_A_NUM_OSTREAMS]	  = { .type = NLA_U16 },
+	[SCTPNL_INITMSG_A_MAX_INSTREAMS]  = { .type = NLA_U16 },
+	[SCTPNL_INITMSG_A_MAX_ATTEMPTS]	  = { .type = NLA_U16 },
+	[SCTPNL_INITMSG_A_MAX_INIT_TIMEO] = { .type = NLA_U16 },
+};
+
+#define SPP_SETTABLE (SPP_HB_ENABLE | SPP_HB_DISABLE | SPP_HB_DEMAND | \
+		      SPP_PMTUD_ENABLE | SPP_PMTUD_DISABLE | \
+		      SPP_SACKDELAY_ENABLE | SPP_SACKDELAY_DISABLE | \
+		      SPP_HB_TIME_IS_ZERO)
+
+static const struct nla_policy paddr_policy[SCTPNL_PADDR_A_MAX + 1] = {
+	[SCTPNL_PADDR_A_ADDR]	    = NLA_POLICY_NESTED(sctpnl_addr_policy),
+	[SCTPNL_PADDR_A_HBINTERVAL] = { .type = NLA_U32 },
+	[SCTPNL_PADDR_A_PATHMAXRXT] = { .type = NLA_U16 },
+	[SCTPNL_PADDR_A_MTU]	    = { .type = NLA_U32 },
+	[SCTPNL_PADDR_A_SACKDELAY]  = { .type = NLA_U32 },
+	[SCTPNL_PADDR_A_FLAGS]	    = NLA_POLICY_MASK(NLA_U32, SPP_SETTABLE),
+};
+
+static const struct nla_policy sack_policy[SCTPNL_SACK_A_MAX + 1] = {
+	[SCTPNL_SACK_A_DELAY] = { .type = NLA_U32 },
+	[SCTPNL_SACK_A_FREQ]  = { .type = NLA_U32 },
+};
+
+static const struct nla_policy sndrcv_policy[SCTPNL_SNDRCV_A_MAX + 1] = {
+	[SCTPNL_SNDRCV_A_STREAM]     = { .type = NLA_U16 },
+	[SCTPNL_SNDRCV_A_SSN]	     = { .type = NLA_REJECT,
+					 .reject_message = "receive-only field" },
+	[SCTPNL_SNDRCV_A_FLAGS]	     = NLA_POLICY_MASK(NLA_U16,
+						       SCTP_UNORDERED |
+						       SCTP_ADDR_OVER |
+						       SCTP_ABORT | SCTP_EOF),
+	[SCTPNL_SNDRCV_A_PPID]	     = { .type = NLA_U32 },
+	[SCTPNL_SNDRCV_A_CONTEXT]    = { .type = NLA_U32 },
+	[SCTPNL_SNDRCV_A_TIMETOLIVE] = { .type = NLA_U32 },
+	[SCTPNL_SNDRCV_A_TSN]	     = { .type = NLA_REJECT,
+					 .reject_message = "receive-only field" },
+	[SCTPNL_SNDRCV_A_CUMTSN]     = { .type = NLA_REJECT,
+					 .reject_message = "receive-only field" },
+};
+
+const struct nla_policy sctpnl_set_policy[SCTPNL_A_MAX + 1] = {
+	[SCTPNL_A_ASSOC_ID]	     = { .type = NLA_U32 },
+	[SCTPNL_A_LOCAL]	     = NLA_POLICY_NESTED(sctpnl_addr_policy),
+	[SCTPNL_A_PEER]		     = NLA_POLICY_NESTED(sctpnl_addr_policy),
+	[SCTPNL_A_RTOINFO]	     = NLA_POLICY_NESTED(rtoinfo_policy),
+	[SCTPNL_A_ASSOCINFO]	     = NLA_POLICY_NESTED(assocparams_policy),
+	[SCTPNL_A_INITMSG]	     = NLA_POLICY_NESTED(initmsg_policy),
+	[SCTPNL_A_PADDRPARAMS]	     = NLA_POLICY_NESTED(paddr_policy),
+	[SCTPNL_A_PRIMARY]	     = NLA_POLICY_NESTED(sctpnl_addr_policy),
+	[SCTPNL_A_PEER_PRIMARY]	     = NLA_POLICY_NESTED(sctpnl_addr_policy),
+	[SCTPNL_A_DELAYED_ACK]	     = NLA_POLICY_NESTED(sack_policy),
+	[SCTPNL_A_DEFAULT_SEND]	     = NLA_POLICY_NESTED(sndrcv_policy),
+	[SCTPNL_A_MAXSEG]	     = { .type = NLA_U32 },
+	[SCTPNL_A_NODELAY]	     = NLA_POLICY_MAX(NLA_U8, 1),
+	[SCTPNL_A_AUTOCLOSE]	     = { .type = NLA_U32 },
+	[SCTPNL_A_DISABLE_FRAGMENTS] = NLA_POLICY_MAX(NLA_U8, 1),
+	[SCTPNL_A_ADAPTATION_IND]    = { .type = NLA_U32 },
+	/* What would change the owner's view of its own socket. */
+	[SCTPNL_A_EVENTS] = {
+		.type = NLA_REJECT,
+		.reject_message = "sctp_events is the owner's choice of notifications",
+	},
+	[SCTPNL_A_SK_V4MAPPED] = {
+		.type = NLA_REJECT,
+		.reject_message = "v4-mapped addresses are the owner's view",
+	},
+	[SCTPNL_A_SK_STYLE] = {
+		.type = NLA_REJECT,
+		.reject_message = "the socket style (mode) of a socket cannot be changed",
+	},
+	[SCTPNL_A_STATUS] = {
+		.type = NLA_REJECT,
+		.reject_message = "sctp_status is read-only",
+	},
+};
+
+/* The option being set, as the stack's setsockopt wants it. */
+union sctpnl_optbuf {
+	struct sctp_rtoinfo rtoinfo;
+	struct sctp_assocparams assocparams;
+	struct sctp_initmsg initmsg;
+	struct sctp_paddrparams paddrparams;
+	struct sctp_prim prim;
+	struct sctp_setpeerprim peerprim;
+	struct sctp_sack_info sack;
+	struct sctp_sndrcvinfo sndrcv;
+	struct sctp_assoc_value value;
+	struct sctp_setadaptation adaptation;
+	int intval;
+};
+
+struct set_arg {
+	const struct sctpnl_setopt *opt;
+	const struct nlattr *nla;
+	struct netlink_ext_ack *extack;
+	union sctpnl_optbuf buf;
+	union sctp_addr addr;	/* parsed address attribute, if any */
+	bool has_addr;
+	bool reached_stack;	/* errors from here on are the stack's */
+};
+
+/*
+ * One settable option: its attribute, the setsockopt it goes through, and
+ * how to fill the setsockopt argument (called with the socket locked).
+ */
+struct sctpnl_setopt {
+	int attr;
+	int optname;
+	bool per_assoc;		/* needs the association, not the socket */
+	void (*fill)(struct set_arg *sa, struct sctp_association *asoc,
+		     struct nlattr **tb, int *len);
+	int maxtype;
+	const struct nla_policy *policy;
+	const char *rejected;	/* extack when the stack says no */
+};
+
+static u32 get_u32(struct nlattr **tb, int type)
+{
+	return tb[type] ? nla_get_u32(tb[type]) : 0;
+}
+
+static u16 get_u16(struct nlattr **tb, int type)
+{
+	return tb[type] ? nla_get_u16(tb[type]) : 0;
+}
+
+/* Addresses given without port name the association's port. */
+static void addr_with_port(union sctp_addr *addr, u16 port)
+{
+	if (!addr->v4.sin_port)
+		addr->v4.sin_port = htons(port);
+}
+
+static void fill_rtoinfo(struct set_arg *sa, struct sctp_association *asoc,
+			 struct nlattr **tb, int *len)
+{
+	struct sctp_rtoinfo *r = &sa->buf.rtoinfo;
+
+	/* Zero leaves a value as it is, in the stack's own semantics. */
+	r->srto_assoc_id = asoc->assoc_id;
+	r->srto_initial = get_u32(tb, SCTPNL_RTOINFO_A_RTO_INITIAL);
+	r->srto_max = get_u32(tb, SCTPNL_RTOINFO_A_RTO_MAX);
+	r->srto_min = get_u32(tb, SCTPNL_RTOINFO_A_RTO_MIN);
+	*len = sizeof(*r);
+}
+
+static void fill_assocparams(struct set_arg *sa, struct sctp_association *asoc,
+			     struct nlattr **tb, int *len)
+{
+	struct sctp_assocparams *a = &sa->buf.assocparams;
+
+	a->sasoc_assoc_id = asoc->assoc_id;
+	a->sasoc_asocmaxrxt = get_u16(tb, SCTPNL_ASSOCPARAMS_A_ASOCMAXRXT);
+	a->sasoc_cookie_life = get_u32(tb, SCTPNL_ASSOCPARAMS_A_COOKIE_LIFE);
+	*len = sizeof(*a);
+}
+
+static void fill_initmsg(struct set_arg *sa, struct sctp_association *asoc,
+			 struct nlattr **tb, int *len)
+{
+	struct sctp_initmsg *i = &sa->buf.initmsg;
+
+	i->sinit_num_ostreams = get_u16(tb, SCTPNL_INITMSG_A_NUM_OSTREAMS);
+	i->sinit_max_instreams = get_u16(tb, SCTPNL_INITMSG_A_MAX_INSTREAMS);
+	i->sinit_max_attempts = get_u16(tb, SCTPNL_INITMSG_A_MAX_ATTEMPTS);
+	i->sinit_max_init_timeo = get_u16(tb, SCTPNL_INITMSG_A_MAX_INIT_TIMEO);
+	*len = sizeof(*i);
+}
+
+static void fill_paddrparams(struct set_arg *sa, struct sctp_association *asoc,
+			     struct nlattr **tb, int *len)
+{
+	struct sctp_paddrparams *p = &sa->buf.paddrparams;
+
+	p->spp_assoc_id = asoc->assoc_id;
+	if (sa->has_addr) {
+		addr_with_port(&sa->addr, asoc->peer.port);
+		memcpy(&p->spp_address, &sa->addr, sizeof(sa->addr));
+	}
+	p->spp_hbinterval = get_u32(tb, SCTPNL_PADDR_A_HBINTERVAL);
+	p->spp_pathmaxrxt = get_u16(tb, SCTPNL_PADDR_A_PATHMAXRXT);
+	p->spp_pathmtu = get_u32(tb, SCTPNL_PADDR_A_MTU);
+	p->spp_sackdelay = get_u32(tb, SCTPNL_PADDR_A_SACKDELAY);
+	p->spp_flags = get_u32(tb, SCTPNL_PADDR_A_FLAGS);
+	*len = sizeof(*p);
+}
+
+static void fill_prim(struct set_arg *sa, struct sctp_association *asoc,
+		      struct nlattr **tb, int *len)
+{
+	addr_with_port(&sa->addr, asoc->peer.port);
+	sa->buf.prim.ssp_assoc_id = asoc->assoc_id;
+	memcpy(&sa->buf.prim.ssp_addr, &sa->addr, sizeof(sa->addr));
+	*len = sizeof(sa->buf.prim);
+}
+
+static void fill_peerprim(struct set_arg *sa, struct sctp_association *asoc,
+			  struct nlattr **tb, int *len)
+{
+	addr_with_port(&sa->addr, asoc->base.bind_addr.port);
+	sa->buf.peerprim.sspp_assoc_id = asoc->assoc_id;
+	memcpy(&sa->buf.peerprim.sspp_addr, &sa->addr, sizeof(sa->addr));
+	*len = sizeof(sa->buf.peerprim);
+}
+
+static void fill_sack(struct set_arg *sa, struct sctp_association *asoc,
+		      struct nlattr **tb, int *len)
+{
+	sa->buf.sack.sack_assoc_id = asoc->assoc_id;
+	sa->buf.sack.sack_delay = get_u32(tb, SCTPNL_SACK_A_DELAY);
+	sa->buf.sack.sack_freq = get_u32(tb, SCTPNL_SACK_A_FREQ);
+	*len = sizeof(sa->buf.sack);
+}
+
+/* setsockopt replaces every field: absent ones keep their current value. */
+static void fill_sndrcv(struct set_arg *sa, struct sctp_association *asoc,
+			struct nlattr **tb, int *len)
+{
+	struct sctp_sndrcvinfo *s = &sa->buf.sndrcv;
+
+	s->sinfo_assoc_id = asoc->assoc_id;
+	s->sinfo_stream = tb[SCTPNL_SNDRCV_A_STREAM] ?
+		nla_get_u16(tb[SCTPNL_SNDRCV_A_STREAM]) : asoc->default_stream;
+	s->sinfo_flags = tb[SCTPNL_SNDRCV_A_FLAGS] ?
+		nla_get_u16(tb[SCTPNL_SNDRCV_A_FLAGS]) : asoc->default_flags;
+	s->sinfo_ppid = tb[SCTPNL_SNDRCV_A_PPID] ?
+		nla_get_u32(tb[SCTPNL_SNDRCV_A_PPID]) : asoc->default_ppid;
+	s->sinfo_context = tb[SCTPNL_SNDRCV_A_CONTEXT] ?
+		nla_get_u32(tb[SCTPNL_SNDRCV_A_CONTEXT]) :
+		asoc->default_context;
+	s->sinfo_timetolive = tb[SCTPNL_SNDRCV_A_TIMETOLIVE] ?
+		nla_get_u32(tb[SCTPNL_SNDRCV_A_TIMETOLIVE]) :
+		asoc->default_timetolive;
+	*len = sizeof(*s);
+}
+
+static void fill_maxseg(struct set_arg *sa, struct sctp_association *asoc,
+			struct nlattr **tb, int *len)
+{
+	sa->buf.value.assoc_id = asoc->assoc_id;
+	sa->buf.value.assoc_value = nla_get_u32(sa->nla);
+	*len = sizeof(sa->buf.value);
+}
+
+static void fill_int_u8(struct set_arg *sa, struct sctp_association *asoc,
+			struct nlattr **tb, int *len)
+{
+	sa->buf.intval = nla_get_u8(sa->nla);
+	*len = sizeof(sa->buf.intval);
+}
+
+static void fill_int_u32(struct set_arg *sa, struct sctp_association *asoc,
+			 struct nlattr **tb, int *len)
+{
+	sa->buf.intval = nla_get_u32(sa->nla);
+	*len = sizeof(sa->buf.intval);
+}
+
+static void fill_adaptation(struct set_arg *sa, struct sctp_association *asoc,
+			    struct nlattr **tb, int *len)
+{
+	sa->buf.adaptation.ssb_adaptation_ind = nla_get_u32(sa->nla);
+	*len = sizeof(sa->buf.adaptation);
+}
+
+#define NESTED(a, o, per, f, t, pol, msg) \
+	{ a, o, per, f, t, pol, msg }
+#define SCALAR(a, o, per, f, msg) \
+	{ a, o, per, f, 0, NULL, msg }
+
+static const struct sctpnl_setopt sctpnl_setopts[] = {
+	NESTED(SCTPNL_A_RTOINFO, SCTP_RTOINFO, true, fill_rtoinfo,
+	       SCTPNL_RTOINFO_A_MAX, rtoinfo_policy,
+	       "sctp_rtoinfo rejected: need min <= initial <= max"),
+	NESTED(SCTPNL_A_ASSOCINFO, SCTP_ASSOCINFO, true, fill_assocparams,
+	       SCTPNL_ASSOCPARAMS_A_MAX, assocparams_policy,
+	       "sctp_associnfo rejected by the SCTP stack"),
+	NESTED(SCTPNL_A_INITMSG, SCTP_INITMSG, false, fill_initmsg,
+	       SCTPNL_INITMSG_A_MAX, initmsg_policy,
+	       "sctp_initmsg rejected by the SCTP stack"),
+	NESTED(SCTPNL_A_PADDRPARAMS, SCTP_PEER_ADDR_PARAMS, true,
+	       fill_paddrparams, SCTPNL_PADDR_A_MAX, paddr_policy,
+	       "sctp_peer_addr_params rejected by the SCTP stack"),
+	SCALAR(SCTPNL_A_PRIMARY, SCTP_PRIMARY_ADDR, true, fill_prim,
+	       "sctp_primary_addr: not a usable peer address"),
+	SCALAR(SCTPNL_A_PEER_PRIMARY, SCTP_SET_PEER_PRIMARY_ADDR, true,
+	       fill_peerprim,
+	       "sctp_set_peer_primary_addr: needs ASCONF, local address"),
+	NESTED(SCTPNL_A_DELAYED_ACK, SCTP_DELAYED_SACK, true, fill_sack,
+	       SCTPNL_SACK_A_MAX, sack_policy,
+	       "sctp_delayed_ack_time rejected: delay at most 500 ms"),
+	NESTED(SCTPNL_A_DEFAULT_SEND, SCTP_DEFAULT_SEND_PARAM, true,
+	       fill_sndrcv, SCTPNL_SNDRCV_A_MAX, sndrcv_policy,
+	       "sctp_default_send_param rejected by the SCTP stack"),
+	SCALAR(SCTPNL_A_MAXSEG, SCTP_MAXSEG, true, fill_maxseg,
+	       "sctp_maxseg rejected by the SCTP stack"),
+	SCALAR(SCTPNL_A_NODELAY, SCTP_NODELAY, false, fill_int_u8,
+	       "sctp_nodelay rejected by the SCTP stack"),
+	SCALAR(SCTPNL_A_AUTOCLOSE, SCTP_AUTOCLOSE, false, fill_int_u32,
+	       "sctp_autoclose: one-to-many sockets only"),
+	SCALAR(SCTPNL_A_DISABLE_FRAGMENTS, SCTP_DISABLE_FRAGMENTS, false,
+	       fill_int_u8, "sctp_disable_fragments rejected by the SCTP stack"),
+	SCALAR(SCTPNL_A_ADAPTATION_IND, SCTP_ADAPTATION_LAYER, false,
+	       fill_adaptation,
+	       "sctp_adaptation_layer rejected by the SCTP stack"),
+};
+
+static int set_one(struct sctp_association *asoc, void *p)
+{
+	struct set_arg *sa = p;
+	const struct sctpnl_setopt *opt = sa->opt;
+	struct nlattr *tb[SCTPNL_A_MAX + 1] = {};
+	struct sock *sk;
+	int err, len = 0;
+
+	if (opt->policy) {
+		err = nla_parse_nested(tb, opt->maxtype, sa->nla, opt->policy,
+				       sa->extack);
+		if (err)
+			return err;
+	}
+
+	sk = sctpnl_lock_asoc(asoc);
+	if (!sk)
+		return -EAGAIN;
+	/*
+	 * On a one-to-one or peeled socket the stack finds the association
+	 * only while it is established or closing; otherwise setsockopt would
+	 * silently apply to the socket's future associations instead.
+	 */
+	if (opt->per_assoc && !sctp_style(sk, UDP) &&
+	    !sctp_sstate(sk, ESTABLISHED) && !sctp_sstate(sk, CLOSING)) {
+		release_sock(sk);
+		NL_SET_ERR_MSG_ATTR(sa->extack, sa->nla,
+				    "association not established");
+		return -ENOTCONN;
+	}
+	memset(&sa->buf, 0, sizeof(sa->buf));
+	opt->fill(sa, asoc, tb, &len);
+	release_sock(sk);
+
+	/* The endpoint reference held by the lookup keeps @sk alive. */
+	sa->reached_stack = true;
+	err = sk->sk_prot->setsockopt(sk, SOL_SCTP, opt->optname,
+				      KERNEL_SOCKPTR(&sa->buf), len);
+	if (err) {
+		sa->extack->_msg = opt->rejected;
+		NL_SET_BAD_ATTR(sa->extack, sa->nla);
+	}
+	return err;
+}
+
+/* The address a PRIMARY, PEER_PRIMARY or PADDRPARAMS request names. */
+static int parse_opt_addr(struct set_arg *sa)
+{
+	const struct nlattr *addr = NULL;
+	struct nlattr *tb[SCTPNL_PADDR_A_MAX + 1];
+	int err;
+
+	switch (sa->opt->attr) {
+	case SCTPNL_A_PRIMARY:
+	case SCTPNL_A_PEER_PRIMARY:
+		addr = sa->nla;
+		break;
+	case SCTPNL_A_PADDRPARAMS:
+		err = nla_parse_nested(tb, SCTPNL_PADDR_A_MAX, sa->nla,
+				       paddr_policy, sa->extack);
+		if (err)
+			return err;
+		addr = tb[SCTPNL_PADDR_A_ADDR];
+		break;
+	}
+	if (!addr)
+		return 0;
+	err = sctpnl_parse_addr(addr, &sa->addr, false, sa->extack);
+	sa->has_addr = !err;
+	return err;
+}
+
+int sctpnl_assoc_set_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct set_arg sa = { .extack = info->extack };
+	struct sctpnl_key key;
+	int i, err;
+
+	for (i = 0; i < ARRAY_SIZE(sctpnl_setopts); i++) {
+		struct nlattr *nla = info->attrs[sctpnl_setopts[i].attr];
+
+		if (!nla)
+			continue;
+		if (sa.nla) {
+			NL_SET_ERR_MSG_ATTR(info->extack, nla,
+					    "one option per request");
+			return -EINVAL;
+		}
+		sa.nla = nla;
+		sa.opt = &sctpnl_setopts[i];
+	}
+	if (!sa.nla) {
+		GENL_SET_ERR_MSG(info, "no option to set");
+		return -EINVAL;
+	}
+
+	err = sctpnl_parse_key(info, &key);
+	if (!err)
+		err = parse_opt_addr(&sa);
+	if (err)
+		return err;
+
+	err = sctpnl_with_assoc(genl_info_net(info), &key, set_one, &sa);
+	if (!sa.reached_stack && (err == -ENOENT || err == -EAGAIN)) {
+		NL_SET_ERR_MSG_ATTR(info->extack,
+				    key.has_addrs ? info->attrs[SCTPNL_A_PEER] :
+				    info->attrs[SCTPNL_A_ASSOC_ID],
+				    "no such association in this network namespace");
+		return -ENOENT;
+	}
+	return err;
+}
