@@ -36,6 +36,7 @@ selftests: user
 # checkpatch --strict over the kernel side and a sparse build; both must
 # be silent.
 lint:
+	@echo "  LINT    netlink spec (scripts/check-spec.py)" && scripts/check-spec.py
 	@echo "  LINT    checkpatch --strict"
 	@perl $(KSRC)/scripts/checkpatch.pl --strict --no-tree --quiet \
 		--ignore FILE_PATH_CHANGES,SPDX_LICENSE_TAG \
@@ -53,11 +54,24 @@ lint:
 check: deps
 	$(MAKE) WERROR=1 all
 	$(MAKE) lint
-	@selftests/check
+	@KERNEL=$(KERNEL) selftests/check
+
+# The KASAN/lockdep/kmemleak guest kernel, cached under .cache/debug-kernel
+# (about 16 minutes on 2 cores); `make check KERNEL=debug` uses it.
+debug-kernel: deps
+	@scripts/debug-kernel.sh
 
 run: deps
 	$(MAKE) all
 	@$(VM) -m 1024 -- scripts/demo.sh
+
+# The scale benchmark (Documentation/performance.rst); BENCH_LOADS picks
+# loads, e.g. make bench BENCH_LOADS='o2o:10000 o2m:30000'.
+bench: deps
+	$(MAKE) all
+	@$(VM) -m $(BENCH_MEM) -t 5400 -- selftests/bench/bench.sh $(BENCH_LOADS)
+
+BENCH_MEM ?= 3072
 
 # Run any command in a guest: make vm-run CMD='sctpctl assoc show'
 vm-run:
@@ -68,4 +82,7 @@ clean:
 	-$(MAKE) -C user clean
 	$(MAKE) -C selftests clean
 
-.PHONY: all deps module user selftests lint check run vm-run clean
+.PHONY: all deps module user selftests lint check debug-kernel run bench \
+	vm-run clean
+
+include mk/install.mk

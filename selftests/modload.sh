@@ -8,7 +8,7 @@
 
 . "$(dirname "$0")/lib/ktap.sh"
 top=$(cd "$(dirname "$0")/.." && pwd)
-ko=$top/kmod/sctpnl.ko
+ko=${SCTPNL_KO:-$top/kmod/sctpnl.ko}
 genl_family=$top/selftests/lib/genl_family
 rounds=20
 

@@ -61,5 +61,29 @@ for t in "${tests[@]}"; do
 	rm -f "$out"
 done
 
+# Debug kernel: whatever kmemleak finds after the whole suite is a failure.
+if [ "${SCTPNL_KMEMLEAK:-0}" = 1 ]; then
+	i=$((i + 1))
+	mountpoint -q /sys/kernel/debug || mount -t debugfs none /sys/kernel/debug
+	if [ -w /sys/kernel/debug/kmemleak ]; then
+		# Two scans: kmemleak reports an object only once it has been
+		# seen unreferenced twice.
+		echo scan >/sys/kernel/debug/kmemleak; sleep 5
+		echo scan >/sys/kernel/debug/kmemleak
+		leaks=$(grep -c '^unreferenced object' /sys/kernel/debug/kmemleak)
+		if [ "$leaks" = 0 ]; then
+			echo "ok $i selftests: sctpnl: kmemleak"
+			pass=$((pass + 1)); echo "pass 1" >>"$results"
+		else
+			sed 's/^/# /' /sys/kernel/debug/kmemleak | head -200
+			echo "not ok $i selftests: sctpnl: kmemleak # $leaks objects"
+			fail=$((fail + 1)); echo "fail 1" >>"$results"
+		fi
+	else
+		echo "not ok $i selftests: sctpnl: kmemleak # not available"
+		fail=$((fail + 1)); echo "fail 1" >>"$results"
+	fi
+fi
+
 echo "# guest totals: $pass passed, $fail failed, $skip skipped"
 [ "$fail" = 0 ]

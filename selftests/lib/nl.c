@@ -131,15 +131,10 @@ void nlt_put_addr(struct nlt *n, uint16_t type, const char *ip, int port)
 	nlt_nest_end(n);
 }
 
-static void parse_extack(struct nlt *n, const struct nlmsghdr *nlh)
+static void parse_tlvs(struct nlt *n, const struct nlmsghdr *nlh, size_t off)
 {
-	const struct nlmsgerr *e = NLMSG_DATA(nlh);
-	size_t off = NLMSG_HDRLEN + sizeof(*e);
 	const struct nlattr *a;
 
-	/* With NETLINK_CAP_ACK the request is not echoed back. */
-	if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
-		off += NLMSG_ALIGN(e->msg.nlmsg_len) - NLMSG_HDRLEN;
 	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS))
 		return;
 	while (off + NLA_HDRLEN <= nlh->nlmsg_len) {
@@ -154,6 +149,23 @@ static void parse_extack(struct nlt *n, const struct nlmsghdr *nlh)
 			n->extack_off = *(const uint32_t *)nlt_data(a);
 		off += NLA_ALIGN(a->nla_len);
 	}
+}
+
+/* An error ack: struct nlmsgerr (and the request unless capped), TLVs. */
+static void parse_extack(struct nlt *n, const struct nlmsghdr *nlh)
+{
+	const struct nlmsgerr *e = NLMSG_DATA(nlh);
+	size_t off = NLMSG_HDRLEN + sizeof(*e);
+
+	if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
+		off += NLMSG_ALIGN(e->msg.nlmsg_len) - NLMSG_HDRLEN;
+	parse_tlvs(n, nlh, off);
+}
+
+/* The end of a dump: the dump's errno, then TLVs. */
+static void parse_done_extack(struct nlt *n, const struct nlmsghdr *nlh)
+{
+	parse_tlvs(n, nlh, NLMSG_HDRLEN + NLMSG_ALIGN(sizeof(int)));
 }
 
 int nlt_send_raw(struct nlt *n, const void *msg, size_t len, nlt_cb cb,
@@ -191,7 +203,7 @@ int nlt_send_raw(struct nlt *n, const void *msg, size_t len, nlt_cb cb,
 
 				if (nlh->nlmsg_len >= NLMSG_LENGTH(sizeof(int)))
 					err = *v;
-				parse_extack(n, nlh);
+				parse_done_extack(n, nlh);
 				return err;
 			}
 			if (cb && !err)

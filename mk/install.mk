@@ -1,0 +1,152 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# make install / uninstall / dkms-install / dkms-uninstall, included from
+# the top-level Makefile.
+#
+#   make install [PREFIX=/usr/local] [DESTDIR=/stage] [KVER=<abi>]
+#
+# installs libsctpnl (shared, static, headers, pkg-config file), sctpctl,
+# the man pages, and sctpnl.ko under /lib/modules/$(KVER)/extra.  The
+# module tree is not under PREFIX: modules live where modprobe looks.
+# Set INSTALL_MODULE=0 to leave the module out.  Nothing is built here that
+# is already built: run `make` first (a missing piece is built).
+#
+# The version comes from one place, SCTPNL_LIB_VERSION in user/lib/sctpnl.h.
+
+SCTPNL_VERSION	:= $(shell sed -n 's/^\#define SCTPNL_LIB_VERSION[ \t]*"\(.*\)"/\1/p' \
+			   $(CURDIR)/user/lib/sctpnl.h)
+
+PREFIX		?= /usr/local
+DESTDIR		?=
+LIBDIR		?= $(PREFIX)/lib
+INCLUDEDIR	?= $(PREFIX)/include
+SBINDIR		?= $(PREFIX)/sbin
+MANDIR		?= $(PREFIX)/share/man
+PKGCONFIGDIR	?= $(LIBDIR)/pkgconfig
+KVER		?= $(ABI)
+MODDIR		?= /lib/modules/$(KVER)/extra
+INSTALL_MODULE	?= 1
+DEPMOD		?= /sbin/depmod
+INSTALL		?= install
+
+LIB_SONAME	:= libsctpnl.so.1
+MAN3		:= $(wildcard Documentation/man/*.3)
+MAN8		:= $(wildcard Documentation/man/*.8)
+DKMS_SRC	:= /usr/src/sctpnl-$(SCTPNL_VERSION)
+
+# Built pieces: built here only when absent (so that `make install` in a
+# read-mostly environment, e.g. the selftest guest, never rebuilds).
+user/lib/$(LIB_SONAME) user/lib/libsctpnl.a user/sctpctl/sctpctl:
+	$(MAKE) -C user
+
+kmod/sctpnl.ko:
+	$(MAKE) module
+
+install: install-lib install-cli install-man $(if $(filter 1,$(INSTALL_MODULE)),install-module)
+
+install-lib: user/lib/$(LIB_SONAME) user/lib/libsctpnl.a
+	$(INSTALL) -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR)/sctpnl/linux \
+		$(DESTDIR)$(PKGCONFIGDIR)
+	$(INSTALL) -m 0755 user/lib/$(LIB_SONAME) $(DESTDIR)$(LIBDIR)/
+	ln -sf $(LIB_SONAME) $(DESTDIR)$(LIBDIR)/libsctpnl.so
+	$(INSTALL) -m 0644 user/lib/libsctpnl.a $(DESTDIR)$(LIBDIR)/
+	@# The public header finds the uapi header next to itself, whatever
+	@# the compiler's include path: <sctpnl/sctpnl.h> is self-contained.
+	sed 's|^#include <linux/sctpnl.h>|#include "linux/sctpnl.h"|' \
+		user/lib/sctpnl.h >$(DESTDIR)$(INCLUDEDIR)/sctpnl/sctpnl.h
+	chmod 0644 $(DESTDIR)$(INCLUDEDIR)/sctpnl/sctpnl.h
+	$(INSTALL) -m 0644 uapi/linux/sctpnl.h \
+		$(DESTDIR)$(INCLUDEDIR)/sctpnl/linux/sctpnl.h
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' \
+	    -e 's|@VERSION@|$(SCTPNL_VERSION)|' \
+		mk/libsctpnl.pc.in >$(DESTDIR)$(PKGCONFIGDIR)/libsctpnl.pc
+	chmod 0644 $(DESTDIR)$(PKGCONFIGDIR)/libsctpnl.pc
+	$(if $(DESTDIR),,-/sbin/ldconfig)
+
+install-cli: user/sctpctl/sctpctl
+	$(INSTALL) -d $(DESTDIR)$(SBINDIR)
+	$(INSTALL) -m 0755 user/sctpctl/sctpctl $(DESTDIR)$(SBINDIR)/
+
+install-man:
+	$(INSTALL) -d $(DESTDIR)$(MANDIR)/man3 $(DESTDIR)$(MANDIR)/man8
+	$(INSTALL) -m 0644 $(MAN3) $(DESTDIR)$(MANDIR)/man3/
+	$(INSTALL) -m 0644 $(MAN8) $(DESTDIR)$(MANDIR)/man8/
+
+# With DESTDIR, depmod works on the staged tree (-b) and needs nothing of
+# the running system.
+install-module: kmod/sctpnl.ko
+	@test -n "$(KVER)" || { echo "install-module: set KVER"; exit 1; }
+	$(INSTALL) -d $(DESTDIR)$(MODDIR)
+	$(INSTALL) -m 0644 kmod/sctpnl.ko $(DESTDIR)$(MODDIR)/
+ifeq ($(DESTDIR),)
+	$(DEPMOD) $(KVER)
+else
+	@# A staged tree has no modules.order/builtin: depmod says so, harmlessly.
+	@echo "$(DEPMOD) -b $(DESTDIR) $(KVER)"; \
+	out=$$($(DEPMOD) -b $(DESTDIR) $(KVER) 2>&1); rc=$$?; \
+	printf '%s\n' "$$out" | grep -v -e '^$$' -e 'could not open modules\.' >&2; \
+	exit $$rc
+endif
+
+uninstall:
+	rm -f $(DESTDIR)$(LIBDIR)/$(LIB_SONAME) $(DESTDIR)$(LIBDIR)/libsctpnl.so \
+	      $(DESTDIR)$(LIBDIR)/libsctpnl.a \
+	      $(DESTDIR)$(PKGCONFIGDIR)/libsctpnl.pc \
+	      $(DESTDIR)$(INCLUDEDIR)/sctpnl/sctpnl.h \
+	      $(DESTDIR)$(INCLUDEDIR)/sctpnl/linux/sctpnl.h \
+	      $(DESTDIR)$(SBINDIR)/sctpctl \
+	      $(addprefix $(DESTDIR)$(MANDIR)/man3/,$(notdir $(MAN3))) \
+	      $(addprefix $(DESTDIR)$(MANDIR)/man8/,$(notdir $(MAN8)))
+	-rmdir $(DESTDIR)$(INCLUDEDIR)/sctpnl/linux $(DESTDIR)$(INCLUDEDIR)/sctpnl \
+		2>/dev/null
+	@if [ "$(INSTALL_MODULE)" = 1 ] && [ -n "$(KVER)" ] && \
+	    [ -e $(DESTDIR)$(MODDIR)/sctpnl.ko ]; then \
+		echo rm -f $(DESTDIR)$(MODDIR)/sctpnl.ko; \
+		rm -f $(DESTDIR)$(MODDIR)/sctpnl.ko; \
+		echo $(DEPMOD) $(if $(DESTDIR),-b $(DESTDIR)) $(KVER); \
+		$(DEPMOD) $(if $(DESTDIR),-b $(DESTDIR)) $(KVER); \
+	fi
+	$(if $(DESTDIR),,-/sbin/ldconfig)
+
+# The library must export its API and nothing else, under its SONAME.
+check-abi: user/lib/$(LIB_SONAME)
+	@echo "  ABI     $(LIB_SONAME)"
+	@soname=$$(objdump -p user/lib/$(LIB_SONAME) | awk '$$1 == "SONAME" { print $$2 }'); \
+	test "$$soname" = $(LIB_SONAME) || \
+		{ echo "SONAME is '$$soname', want $(LIB_SONAME)"; exit 1; }
+	@bad=$$(nm -D --defined-only user/lib/$(LIB_SONAME) | \
+		awk '$$3 !~ /^sctpnl_/ && $$3 !~ /^LIBSCTPNL_/ { print $$3 }'); \
+	test -z "$$bad" || { echo "exported but not sctpnl_*: $$bad"; exit 1; }
+
+# DKMS: the module's sources (kmod/, uapi/, the Kbuild files and
+# dkms.conf with the version filled in) under /usr/src/sctpnl-<ver>, then
+# dkms add, build and install for KVER (default: the guest ABI; the host
+# may run another kernel).  dkms-src alone only stages the sources
+# ($(DESTDIR) honoured), for packaging.
+dkms-src:
+	rm -rf $(DESTDIR)$(DKMS_SRC)
+	$(INSTALL) -d $(DESTDIR)$(DKMS_SRC)/kmod $(DESTDIR)$(DKMS_SRC)/uapi/linux
+	$(INSTALL) -m 0644 Kbuild $(DESTDIR)$(DKMS_SRC)/
+	$(INSTALL) -m 0644 kmod/Kbuild kmod/*.h \
+		$(filter-out %.mod.c,$(wildcard kmod/*.c)) $(DESTDIR)$(DKMS_SRC)/kmod/
+	$(INSTALL) -m 0644 uapi/linux/sctpnl.h $(DESTDIR)$(DKMS_SRC)/uapi/linux/
+	sed 's|@VERSION@|$(SCTPNL_VERSION)|' dkms.conf \
+		>$(DESTDIR)$(DKMS_SRC)/dkms.conf
+
+dkms-install:
+	@# Replace a previous add of this version (dkms add refuses twice).
+	@if dkms status -m sctpnl -v $(SCTPNL_VERSION) | grep -q .; then \
+		echo dkms remove -m sctpnl -v $(SCTPNL_VERSION) --all; \
+		dkms remove -m sctpnl -v $(SCTPNL_VERSION) --all; fi
+	$(MAKE) dkms-src DESTDIR=
+	dkms add -m sctpnl -v $(SCTPNL_VERSION)
+	dkms build -m sctpnl -v $(SCTPNL_VERSION) -k $(KVER)
+	dkms install -m sctpnl -v $(SCTPNL_VERSION) -k $(KVER)
+
+dkms-uninstall:
+	-dkms remove -m sctpnl -v $(SCTPNL_VERSION) --all
+	rm -rf $(DKMS_SRC)
+
+.PHONY: install install-lib install-cli install-man install-module \
+	uninstall check-abi dkms-src dkms-install dkms-uninstall

@@ -1,0 +1,109 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Scale benchmark, run inside the guest (make bench).  For each load it
+# creates the associations with sctp_load, waits until the servers count
+# them all, then lists them in the same guest run with sctpctl (table and
+# JSON), the library's dump API alone, `ss -S -a -n -i` and
+# /proc/net/sctp/assocs, and prints times and ratios.
+#
+# Usage: bench.sh [--quick] [LOAD...]    LOAD: o2o:N (N associations from
+#        N/2 one-to-one clients) or o2m:N (N associations between
+#        one-to-many sockets).  --quick: one small load, for make check.
+
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+b=$top/selftests/bench
+ctl=$top/user/sctpctl/sctpctl
+param=/sys/module/sctpnl/parameters
+quick=0
+[ "${1:-}" = --quick ] && { quick=1; shift; }
+
+if [ $# -gt 0 ]; then
+	loads=("$@")
+elif [ $quick = 1 ]; then
+	loads=(o2o:400)
+else
+	loads=(o2o:1000 o2o:10000 o2o:20000 o2m:10000 o2m:30000)
+fi
+
+sysctl -qw net.core.somaxconn=4096 net.sctp.max_autoclose=0 2>/dev/null
+
+# Seconds taken by a command, output discarded.
+t() {
+	local s e
+	s=$(date +%s.%N)
+	"$@" >/dev/null 2>&1
+	e=$(date +%s.%N)
+	echo "$e - $s" | bc -l | xargs printf '%.3f'
+}
+ratio() { echo "$1 / $2" | bc -l | xargs printf '%.1f'; }
+curr_estab() { awk '$1 == "SctpCurrEstab" { print $2 }' /proc/net/sctp/snmp; }
+
+printf '%-10s %7s %9s %9s %9s %9s %9s %8s %8s %7s %7s %6s\n' load assocs \
+	ctl ctl-json lib ss proc ss/ctl proc/ctl tuple_us id_us B/asoc
+fail=0
+declare -A tctl
+port=20000
+for load in "${loads[@]}"; do
+	# Each load gets its own ports: the last one's may still be closing.
+	export SCTP_LOAD_PORT=$port
+	port=$((port + 1000))
+	kind=${load%%:*} n=${load#*:}
+	if [ "$kind" = o2o ]; then
+		args=(o2o $((n / 2)))
+	else
+		# C client sockets x S servers, 2*C*S associations.
+		s=100; [ "$n" -lt 2000 ] && s=10
+		args=(o2m $((n / 2 / s)) "$s")
+	fi
+	coproc LOAD { exec "$b/sctp_load" "${args[@]}"; }
+	read -r ready total setup <&"${LOAD[0]}" || { echo "load failed"; exit 1; }
+	sleep 1
+
+	real=$(curr_estab)
+	count=$("$ctl" assoc show | tail -n +2 | wc -l)
+	lib=$("$b/bench_dump" count)
+	libcount=$(echo "$lib" | awk '{ print $2 }')
+
+	t_ctl=$(t "$ctl" assoc show)
+	t_json=$(t "$ctl" -j assoc show)
+	t_lib=$(echo "$lib" | awk '{ print $4 }')
+	t_proc=$(t cat /proc/net/sctp/assocs)
+	if [ $quick = 1 ] || [ "$kind" = o2o ] || [ "$n" -le 10000 ]; then
+		t_ss=$(t ss -S -a -n -i)
+	else
+		t_ss=nan
+	fi
+	lk=$("$b/bench_dump" lookup 200)
+	tu=$(echo "$lk" | awk '{ print $2 }') iu=$(echo "$lk" | awk '{ print $4 }')
+	bpa=$(( $(cat $param/snapshot_bytes) / $(cat $param/snapshot_assocs) ))
+	tctl[$load]=$t_ctl
+
+	ssr=nan
+	[ "$t_ss" != nan ] && ssr=$(ratio "$t_ss" "$t_ctl")
+	printf '%-10s %7d %9s %9s %9s %9s %9s %8s %8s %7s %7s %6s\n' "$load" \
+		"$real" "$t_ctl" "$t_json" "$t_lib" "$t_ss" "$t_proc" "$ssr" \
+		"$(ratio "$t_proc" "$t_ctl")" "$tu" "$iu" "$bpa"
+	echo "#   setup ${setup}s; sctpctl rows $count, library $libcount," \
+	     "SctpCurrEstab $real; library maxrss $(echo "$lib" | awk '{ print $6 }') kB"
+	if [ "$count" != "$real" ] || [ "$libcount" != "$real" ] ||
+	   [ "$real" != "$total" ]; then
+		echo "# MISMATCH: expected $total associations"
+		fail=1
+	fi
+
+	kill "$LOAD_PID" 2>/dev/null
+	wait "$LOAD_PID" 2>/dev/null
+	# Let the associations go before the next load.
+	for _ in $(seq 300); do [ "$(curr_estab)" = 0 ] && break; sleep 0.2; done
+	if [ "$(curr_estab)" != 0 ]; then
+		echo "# associations of $load did not go away"
+		fail=1
+	fi
+done
+
+if [ -n "${tctl[o2o:10000]:-}" ] && [ -n "${tctl[o2o:20000]:-}" ]; then
+	echo "# linearity: t(20k)/t(10k) = $(echo "${tctl[o2o:20000]} / ${tctl[o2o:10000]}" | bc -l | xargs printf '%.2f')"
+fi
+exit $fail

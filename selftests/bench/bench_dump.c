@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * bench_dump: what the benchmarks time of libsctpnl itself.
+ *
+ *   bench_dump count         dump every association through the library,
+ *                            print "count N seconds T maxrss_kb K"
+ *   bench_dump lookup R      R gets by 4-tuple and R gets by assoc id of
+ *                            one association from the middle of the dump,
+ *                            print the mean time of each in microseconds
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+#include "sctpnl.h"
+
+struct pick {
+	unsigned long n, want;
+	struct sctpnl_key key;
+	uint32_t id;
+};
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static int count_cb(const struct sctpnl_assoc *a, void *arg)
+{
+	struct pick *p = arg;
+
+	if (p->n++ == p->want && a->n_laddrs && a->primary_path >= 0) {
+		p->id = a->assoc_id;
+		p->key.by_addr = 1;
+		p->key.local = a->laddrs[0];
+		p->key.local.port = a->local_port;
+		p->key.peer = a->paths[a->primary_path].info.address;
+	}
+	return 0;
+}
+
+static long maxrss_kb(void)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return ru.ru_maxrss;
+}
+
+int main(int argc, char **argv)
+{
+	struct sctpnl *h = sctpnl_open();
+	struct pick p = { .want = ~0UL };
+	struct sctpnl_assoc *a;
+	double t0, t1;
+	int err, reps;
+
+	if (!h) {
+		perror("sctpnl_open");
+		return 1;
+	}
+	if (argc == 2 && !strcmp(argv[1], "count")) {
+		t0 = now();
+		err = sctpnl_assoc_dump(h, NULL, count_cb, &p);
+		t1 = now();
+		if (err) {
+			fprintf(stderr, "dump: %s\n", sctpnl_errmsg(h));
+			return 1;
+		}
+		printf("count %lu seconds %.3f maxrss_kb %ld\n", p.n, t1 - t0,
+		       maxrss_kb());
+		return 0;
+	}
+	if (argc != 3 || strcmp(argv[1], "lookup")) {
+		fprintf(stderr, "usage: bench_dump count | lookup REPS\n");
+		return 2;
+	}
+	reps = atoi(argv[2]);
+	a = malloc(sizeof(*a));
+	/* Find the middle of the dump, then look that one up. */
+	if (sctpnl_assoc_dump(h, NULL, count_cb, &p))
+		return 1;
+	p.want = p.n / 2;
+	p.n = 0;
+	if (sctpnl_assoc_dump(h, NULL, count_cb, &p) || !p.id)
+		return 1;
+
+	t0 = now();
+	for (int i = 0; i < reps; i++)
+		if (sctpnl_assoc_get(h, &p.key, a) || a->assoc_id != p.id) {
+			fprintf(stderr, "4-tuple get: %s\n", sctpnl_errmsg(h));
+			return 1;
+		}
+	t1 = now();
+	printf("tuple_us %.1f ", (t1 - t0) * 1e6 / reps);
+
+	memset(&p.key, 0, sizeof(p.key));
+	p.key.assoc_id = p.id;
+	t0 = now();
+	for (int i = 0; i < reps; i++)
+		if (sctpnl_assoc_get(h, &p.key, a) || a->assoc_id != p.id) {
+			fprintf(stderr, "id get: %s\n", sctpnl_errmsg(h));
+			return 1;
+		}
+	t1 = now();
+	printf("id_us %.1f\n", (t1 - t0) * 1e6 / reps);
+	return 0;
+}

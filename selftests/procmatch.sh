@@ -1,0 +1,196 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# sctpnl against /proc/net/sctp and ss.  In a fresh network namespace,
+# lib/assocs holds 10 one-to-one pairs and a one-to-many server with 5
+# clients, over IPv4 and IPv6 (30 associations).  Then:
+#  - the assoc ids of `sctpctl -j assoc show` equal exactly the ASSOC-ID
+#    column of /proc/net/sctp/assocs, and the ids the owners reported;
+#  - per association: ports, uid, inode, state, stream counts, the local
+#    address set, the peer address set and the primary (the `*' entry)
+#    equal /proc/net/sctp/assocs; the peer addresses equal the rows of
+#    /proc/net/sctp/remaddr for that id, each path's state and
+#    pathmaxrxt equal the row's STATE and MAX_PATH_RTX;
+#  - ss -S -a -n shows as many associations (`- lines).
+
+. "$(dirname "$0")/lib/ktap.sh"
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/.." && pwd)
+sctpctl=$top/user/sctpctl/sctpctl
+
+if [ -z "$PM_IN_NS" ]; then
+	[ "$(id -u)" = 0 ] || { echo "# needs root"; exit $KSFT_SKIP; }
+	command -v python3 >/dev/null || { echo "# no python3"; exit $KSFT_SKIP; }
+	grep -q '^sctpnl ' /proc/modules || { echo "# sctpnl not loaded"; exit $KSFT_SKIP; }
+	ns=snlpm$$
+	ip netns add "$ns" && ip -n "$ns" link set lo up ||
+		{ echo "# cannot create netns"; exit $KSFT_SKIP; }
+	PM_IN_NS=1 ip netns exec "$ns" "$0" "$@"
+	rc=$?
+	ip netns del "$ns"
+	exit $rc
+fi
+
+work=$(mktemp -d "$top/.cache/procmatch.XXXXXX") || exit 1
+cleanup() {
+	[ -n "$HOLD_PID" ] && kill "$HOLD_PID" 2>/dev/null && wait "$HOLD_PID" 2>/dev/null
+	rm -rf "$work"
+}
+trap cleanup EXIT
+
+ktap_plan 6
+
+want=30
+coproc HOLD { "$here/lib/assocs" o2o 127.0.0.1 5 o2o ::1 5 \
+		o2m 127.0.0.1 3 o2m ::1 2; }
+ready=
+while read -r -t 60 w v <&"${HOLD[0]}"; do
+	case $w in
+	assoc) echo "$v" >>"$work/owners" ;;
+	ready) ready=$v; break ;;
+	esac
+done
+if [ "$ready" != "$want" ]; then
+	ktap_fail "lib/assocs built $want associations (got '${ready}')"
+	ktap_finish
+fi
+ktap_ok "lib/assocs built $want associations"
+
+# Everything is idle and held: take the three views back to back.
+"$sctpctl" -j assoc show >"$work/sctpctl.json" 2>"$work/sctpctl.err"
+rc=$?
+cat /proc/net/sctp/assocs >"$work/assocs"
+cat /proc/net/sctp/remaddr >"$work/remaddr"
+ss -S -a -n >"$work/ss" 2>&1
+ktap_check "sctpctl -j assoc show exits 0" test $rc = 0
+[ -s "$work/sctpctl.err" ] && sed 's/^/# sctpctl: /' "$work/sctpctl.err"
+
+python3 - "$work" "$want" <<'PY'
+import ipaddress, json, sys
+
+work, want = sys.argv[1], int(sys.argv[2])
+n = 2   # tests 1 and 2 were printed by the shell
+bad = 0
+
+def tap(ok, name, why=()):
+    global n, bad
+    n += 1
+    print(("ok %d %s" if ok else "not ok %d %s") % (n, name))
+    if not ok:
+        bad += 1
+        for w in list(why)[:40]:
+            print("#   " + w)
+
+def norm(a):
+    a = a.strip().lstrip("*").strip("[]").split("%")[0]
+    ip = ipaddress.ip_address(a)
+    if ip.version == 6 and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
+    return str(ip)
+
+# The kernel's transport states in /proc, by the names sctpctl uses.
+PATH_STATE = {"inactive": 0, "undefined": 1, "active": 2, "unconfirmed": 3}
+# /proc ST is the kernel's state: sockets-API state minus one.
+STATES = ["closed", "cookie_wait", "cookie_echoed", "established",
+          "shutdown_pending", "shutdown_sent", "shutdown_received",
+          "shutdown_ack_sent"]
+
+owners = {int(l) for l in open(work + "/owners")}
+try:
+    sj = json.load(open(work + "/sctpctl.json"))
+except Exception as e:
+    sj = []
+    print("# sctpctl output is not JSON: %s" % e)
+nl = {a["assoc_id"]: a for a in sj}
+
+proc = {}
+for line in open(work + "/assocs").read().splitlines()[1:]:
+    t = line.split()
+    if not t:
+        continue
+    arrow = t.index("<->")
+    proc[int(t[6])] = {
+        "st": int(t[4]), "uid": int(t[9]), "inode": int(t[10]),
+        "lport": int(t[11]), "rport": int(t[12]),
+        "laddrs": {norm(x) for x in t[13:arrow]},
+        "raddrs": {norm(x) for x in t[arrow + 1:-11]},
+        "primary": [norm(x) for x in t[arrow + 1:-11] if x.startswith("*")],
+        "ins": int(t[-10]), "outs": int(t[-9]),
+    }
+rem = {}
+for line in open(work + "/remaddr").read().splitlines()[1:]:
+    t = line.split()
+    if t:
+        rem.setdefault(int(t[1]), {})[norm(t[0])] = {
+            "max_path_rtx": int(t[4]), "state": int(t[7])}
+
+ids_nl, ids_proc = set(nl), set(proc)
+tap(len(sj) == len(ids_nl) == want and ids_nl == ids_proc == owners,
+    "assoc ids: sctpctl == /proc/net/sctp/assocs == owners (%d)" % want,
+    ["sctpctl %d (%d records), /proc %d, owners %d" %
+     (len(ids_nl), len(sj), len(ids_proc), len(owners)),
+     "only in sctpctl: %s" % sorted(ids_nl - ids_proc),
+     "only in /proc: %s" % sorted(ids_proc - ids_nl),
+     "not in sctpctl but owned: %s" % sorted(owners - ids_nl)])
+
+why = []
+for i in sorted(ids_nl & ids_proc):
+    a, p = nl[i], proc[i]
+    paths = a.get("paths", [])
+    peers = {norm(x["sctp_paddrinfo"]["address"]["addr"]) for x in paths}
+    prim = [norm(x["sctp_paddrinfo"]["address"]["addr"]) for x in paths
+            if x.get("primary")]
+    st = a["sctp_status"]
+    checks = [
+        ("local_port", a["local_port"], p["lport"]),
+        ("peer_port", a["peer_port"], p["rport"]),
+        ("uid", a["uid"], p["uid"]),
+        ("inode", a["inode"], p["inode"]),
+        ("state", st["state"], STATES[p["st"]] if p["st"] < len(STATES) else p["st"]),
+        ("instrms", st["instrms"], p["ins"]),
+        ("outstrms", st["outstrms"], p["outs"]),
+        ("local addrs", {norm(x) for x in a["local_addrs"]}, p["laddrs"]),
+        ("peer addrs", peers, p["raddrs"]),
+        ("primary", prim, p["primary"]),
+        ("primary in status", [norm(st["primary"]["address"]["addr"])], prim),
+    ]
+    for f, x, y in checks:
+        if x != y:
+            why.append("assoc %d %s: sctpctl %s, /proc/net/sctp/assocs %s" % (i, f, x, y))
+tap(not why, "per association: ports, uid, inode, state, streams, "
+    "addresses, primary equal /proc/net/sctp/assocs", why)
+
+why = []
+for i in sorted(ids_nl):
+    paths = nl[i].get("paths", [])
+    peers = {norm(x["sctp_paddrinfo"]["address"]["addr"]): x for x in paths}
+    r = rem.get(i, {})
+    if set(peers) != set(r):
+        why.append("assoc %d peers: sctpctl %s, remaddr %s" % (i, sorted(peers), sorted(r)))
+        continue
+    for addr, x in peers.items():
+        s = PATH_STATE.get(x["sctp_paddrinfo"]["state"], -1)
+        if s != r[addr]["state"]:
+            why.append("assoc %d %s state: sctpctl %s, remaddr %d" % (i, addr, x["sctp_paddrinfo"]["state"], r[addr]["state"]))
+        if x["sctp_paddrparams"]["pathmaxrxt"] != r[addr]["max_path_rtx"]:
+            why.append("assoc %d %s pathmaxrxt: sctpctl %d, remaddr %d" % (i, addr, x["sctp_paddrparams"]["pathmaxrxt"], r[addr]["max_path_rtx"]))
+if set(rem) - ids_nl:
+    why.append("remaddr rows of unknown assocs: %s" % sorted(set(rem) - ids_nl))
+tap(not why, "per association: peer addresses, path state and "
+    "pathmaxrxt equal /proc/net/sctp/remaddr", why)
+
+# ss prints each association on a "`- " line under its socket.
+ss = [l for l in open(work + "/ss").read().splitlines() if l.startswith("`-")]
+tap(len(ss) == want, "ss -S -a -n shows %d associations" % want,
+    ["ss shows %d" % len(ss)])
+sys.exit(1 if bad else 0)
+PY
+rc=$?
+if [ $rc != 0 ]; then
+	ktap_info "sctpctl table:"
+	"$sctpctl" assoc show | sed 's/^/# /'
+	ktap_info "/proc/net/sctp/assocs:"
+	sed 's/^/# /' "$work/assocs"
+	__ktap_fail=1
+fi
+ktap_finish
