@@ -48,6 +48,9 @@ int snl_put_key(struct nl_msg *msg, const struct sctpnl_key *k);
 
 /* nl.c */
 int snl_nle_to_errno(int nle);
+/* A request of command cmd; snl_do() sends it and waits for the ack. */
+struct nl_msg *snl_new_req(struct sctpnl *h, uint8_t cmd, int flags);
+int snl_do(struct sctpnl *h, struct nl_msg *msg);
 
 #define SNL_ARRAY_SIZE(x)	(sizeof(x) / sizeof((x)[0]))
 

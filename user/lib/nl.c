@@ -373,6 +373,27 @@ int sctpnl_parse_snmp(const void *nlh, struct sctpnl_snmp *out)
 	return snl_decode_snmp(attrs, len, out);
 }
 
+/* ---- requests answered by an ack only (lib/set.c) ---- */
+
+struct nl_msg *snl_new_req(struct sctpnl *h, uint8_t cmd, int flags)
+{
+	return new_req(h, cmd, flags);
+}
+
+static int ack_only_msg(struct req *r, const struct nlmsghdr *nlh)
+{
+	(void)r;
+	(void)nlh;
+	return 0;
+}
+
+int snl_do(struct sctpnl *h, struct nl_msg *msg)
+{
+	struct req r = { .on_msg = ack_only_msg };
+
+	return run(h, msg, &r);
+}
+
 /* ---- associations ---- */
 
 static int assoc_dump_msg(struct req *r, const struct nlmsghdr *nlh)

@@ -33,7 +33,8 @@
 extern "C" {
 #endif
 
-/* Everything declared here is the library's ABI (LIBSCTPNL_1). */
+/* Everything declared here is the library's ABI (LIBSCTPNL_1; the
+ * setters and actions: LIBSCTPNL_1.1). */
 #pragma GCC visibility push(default)
 
 #define SCTPNL_LIB_VERSION	"0.1.0"
@@ -615,6 +616,108 @@ int sctpnl_snmp_get(struct sctpnl *h, struct sctpnl_snmp *out);
 int sctpnl_parse_assoc(const void *nlh, struct sctpnl_assoc *out);
 int sctpnl_parse_ep(const void *nlh, struct sctpnl_ep *out);
 int sctpnl_parse_snmp(const void *nlh, struct sctpnl_snmp *out);
+
+/* ------------------------------------------------------------------ */
+/* Changing any association (LIBSCTPNL_1.1)                            */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Each setter applies one option to the association named by key, through
+ * the SCTP stack's own setsockopt (SCTPNL_CMD_ASSOC_SET), as if its owner
+ * had set it: the same validation, the same side effects, the same
+ * notifications to the owner.  Only the fields whose "set" bit is on are
+ * sent; a clear bit is gen_sctp's `undefined` and leaves the value as it
+ * is.  Read-only fields (#sctp_assocparams{} number_peer_destinations,
+ * peer_rwnd, local_rwnd; #sctp_sndrcvinfo{} ssn, tsn, cumtsn) and the
+ * records' own assoc_id are never sent, so a record read back with the
+ * sctpnl_*_from_assoc() helpers can be changed and given back as it is.
+ *
+ * key may be NULL for the setters of records with an assoc_id field: the
+ * record's assoc_id (its bit set) is then the key.
+ *
+ * The stack's own "zero means unchanged" rules still apply within a set
+ * field (e.g. #sctp_rtoinfo.initial = 0), and so do the sockets-API flag
+ * rules of #sctp_paddrparams{}: hbinterval is applied with
+ * SCTPNL_SPP_HB_ENABLE only, pathmtu with SCTPNL_SPP_PMTUD_DISABLE,
+ * sackdelay with SCTPNL_SPP_SACKDELAY_ENABLE.
+ *
+ * Options of the endpoint rather than of the association (initmsg, nodelay,
+ * autoclose, disable_fragments, adaptation) change the owning socket: on a
+ * one-to-many socket every association of it.
+ *
+ * All need CAP_NET_ADMIN over the association's network namespace (-EPERM
+ * otherwise).  Return 0 or a negative errno; sctpnl_errmsg() tells why the
+ * kernel said no (-ENOENT: no such association in this namespace).
+ */
+int sctpnl_set_rtoinfo(struct sctpnl *h, const struct sctpnl_key *key,
+		       const struct sctpnl_rtoinfo *r);
+int sctpnl_set_assocparams(struct sctpnl *h, const struct sctpnl_key *key,
+			   const struct sctpnl_assocparams *p);
+int sctpnl_set_initmsg(struct sctpnl *h, const struct sctpnl_key *key,
+		       const struct sctpnl_initmsg *m);
+/* Address unset (or AF_UNSPEC): every path and the association's
+ * defaults; port 0: the association's peer port. */
+int sctpnl_set_paddrparams(struct sctpnl *h, const struct sctpnl_key *key,
+			   const struct sctpnl_paddrparams *p);
+/* The peer address to make primary (addr required; port 0: the
+ * association's). */
+int sctpnl_set_primary(struct sctpnl *h, const struct sctpnl_key *key,
+		       const struct sctpnl_prim *p);
+/* Ask the peer to make our addr its primary (needs ASCONF). */
+int sctpnl_set_peer_primary(struct sctpnl *h, const struct sctpnl_key *key,
+			    const struct sctpnl_setpeerprim *p);
+/* sctp_delayed_ack_time: the SACK delay in ms (0 leaves it as is). */
+int sctpnl_set_delayed_ack(struct sctpnl *h, const struct sctpnl_key *key,
+			   const struct sctpnl_assoc_value *v);
+
+enum {
+	SCTPNL_SACK_INFO_ASSOC_ID,
+	SCTPNL_SACK_INFO_DELAY,
+	SCTPNL_SACK_INFO_FREQ,
+};
+
+/*
+ * struct sctp_sack_info (SCTP_DELAYED_SACK; no gen_sctp record): delay in
+ * ms, freq in packets; freq 1 disables delayed SACK, a delay or a freq
+ * above 1 enables it, 0 leaves a value as it is.
+ */
+struct sctpnl_sack_info {
+	uint32_t assoc_id;
+	uint32_t delay;
+	uint32_t freq;
+	uint32_t set;
+};
+
+int sctpnl_set_sack_info(struct sctpnl *h, const struct sctpnl_key *key,
+			 const struct sctpnl_sack_info *s);
+/* The owner's defaults for sends without a SCTP_SNDRCV cmsg: stream,
+ * flags, ppid (host order), context, timetolive. */
+int sctpnl_set_default_send(struct sctpnl *h, const struct sctpnl_key *key,
+			    const struct sctpnl_sndrcvinfo *s);
+/* #sctp_setadaptation{}: adaptation_ind as gen_sctp shows it (what
+ * sctpnl_setadaptation_from_assoc() reads back). */
+int sctpnl_set_adaptation(struct sctpnl *h, const struct sctpnl_key *key,
+			  const struct sctpnl_setadaptation *a);
+/* sctp_maxseg, bytes (0: the path MTU decides). */
+int sctpnl_set_maxseg(struct sctpnl *h, const struct sctpnl_key *key,
+		      uint32_t maxseg);
+int sctpnl_set_nodelay(struct sctpnl *h, const struct sctpnl_key *key,
+		       int on);
+/* sctp_autoclose, seconds (0: never); one-to-many sockets only. */
+int sctpnl_set_autoclose(struct sctpnl *h, const struct sctpnl_key *key,
+			 uint32_t seconds);
+int sctpnl_set_disable_fragments(struct sctpnl *h,
+				 const struct sctpnl_key *key, int on);
+
+/*
+ * End an association.  sctpnl_abort() sends ABORT with reason (may be
+ * NULL) as the user-initiated abort cause; one-to-one associations cannot
+ * be aborted this way on every kernel (-EOPNOTSUPP, use sctpnl_eof()).
+ * sctpnl_eof() starts a graceful SHUTDOWN.
+ */
+int sctpnl_abort(struct sctpnl *h, const struct sctpnl_key *key,
+		 const char *reason);
+int sctpnl_eof(struct sctpnl *h, const struct sctpnl_key *key);
 
 /* ------------------------------------------------------------------ */
 /* gen_sctp views of an association                                    */

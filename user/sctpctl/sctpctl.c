@@ -48,6 +48,34 @@ static const char usage_text[] =
 "      #sctp_assocparams{}, #sctp_paddrparams{}, #sctp_event_subscribe{}.\n"
 "  snmp\n"
 "      The namespace's SCTP MIB, as /proc/net/sctp/snmp (Name<TAB>value).\n"
+"  set ASSOC OPTION [ARGS]\n"
+"      Set one option of any association, through the SCTP stack's own\n"
+"      setsockopt, as its owner could (needs CAP_NET_ADMIN).  OPTION as\n"
+"      in gen_sctp, with or without the sctp_ prefix; fields not given\n"
+"      stay as they are:\n"
+"        rtoinfo [initial MS] [max MS] [min MS]\n"
+"        associnfo [asocmaxrxt N] [cookie_life MS]\n"
+"        initmsg [num_ostreams N] [max_instreams N] [max_attempts N]\n"
+"                [max_init_timeo MS]            (the socket's, for new ones)\n"
+"        peer_addr_params | paddrparams [addr ADDR] [hbinterval MS]\n"
+"                [pathmaxrxt N] [pathmtu N] [sackdelay MS] [flags F[,F...]]\n"
+"            F: hb_enable hb_disable hb_demand pmtud_enable pmtud_disable\n"
+"            sackdelay_enable sackdelay_disable.  Without addr: every path.\n"
+"            hbinterval implies hb_enable, pathmtu pmtud_disable, sackdelay\n"
+"            sackdelay_enable, unless flags name that group.\n"
+"        primary_addr | primary ADDR[:PORT]     (a peer address)\n"
+"        set_peer_primary_addr | peer_primary ADDR[:PORT]  (ours; ASCONF)\n"
+"        delayed_ack_time MS [freq N]\n"
+"        maxseg N | nodelay on|off | autoclose S | disable_fragments on|off\n"
+"        adaptation_layer N\n"
+"        default_send_param [stream N] [flags F[,F...]] [ppid N]\n"
+"                [context N] [timetolive MS]\n"
+"            F: unordered addr_over abort eof (none: \"\" or none)\n"
+"  abort ASSOC [reason TEXT]\n"
+"      Abort the association (ABORT with TEXT as the user-initiated abort\n"
+"      cause).  One-to-many and peeled-off sockets only.\n"
+"  eof ASSOC\n"
+"      Start a graceful SHUTDOWN of the association.\n"
 "  help\n"
 "      This text.\n"
 "\n"
@@ -76,9 +104,9 @@ static const struct option long_opts[] = {
 	{ NULL,		0,			NULL, 0 },
 };
 
-static struct sctpnl *h;
+struct sctpnl *h;
 
-static int fail(int err, const char *what)
+int fail(int err, const char *what)
 {
 	const char *msg = h ? sctpnl_errmsg(h) : NULL;
 
@@ -96,7 +124,7 @@ static int fail(int err, const char *what)
 	return 1;
 }
 
-static int bad_arg(const char *fmt, const char *arg)
+int bad_arg(const char *fmt, const char *arg)
 {
 	fputs("sctpctl: ", stderr);
 	fprintf(stderr, fmt, arg);
@@ -104,7 +132,7 @@ static int bad_arg(const char *fmt, const char *arg)
 	return 1;
 }
 
-static int open_handle(void)
+int open_handle(void)
 {
 	h = sctpnl_open();
 	if (h)
@@ -117,7 +145,7 @@ static int open_handle(void)
 	return fail(errno, "cannot open generic netlink");
 }
 
-static int parse_u64(const char *s, uint64_t max, uint64_t *v)
+int parse_u64(const char *s, uint64_t max, uint64_t *v)
 {
 	unsigned long long x;
 	char *end;
@@ -207,7 +235,7 @@ static int parse_filter(int argc, char **argv, struct sctpnl_filter *f)
 	return 0;
 }
 
-static int parse_key(int argc, char **argv, struct sctpnl_key *k)
+int parse_key(int argc, char **argv, struct sctpnl_key *k)
 {
 	uint64_t n;
 
@@ -398,6 +426,12 @@ int main(int argc, char **argv)
 		ret = cmd_ep(&o, argc, argv);
 	else if (matches(obj, "snmp"))
 		ret = cmd_snmp(&o, argc, argv);
+	else if (!strcmp(obj, "set"))
+		ret = cmd_set(argc, argv);
+	else if (!strcmp(obj, "abort"))
+		ret = cmd_abort(argc, argv);
+	else if (!strcmp(obj, "eof") || !strcmp(obj, "shutdown"))
+		ret = cmd_eof(argc, argv);
 	else if (matches(obj, "help")) {
 		fputs(usage_text, stdout);
 		ret = 0;

@@ -28,4 +28,17 @@ int out_paddrs(struct out *o, const struct sctpnl_assoc *a);
 int out_ep(struct out *o, const struct sctpnl_ep *e);
 int out_snmp(struct out *o, const struct sctpnl_snmp *s);
 
+/* sctpctl.c */
+extern struct sctpnl *h;
+int fail(int err, const char *what);
+int bad_arg(const char *fmt, const char *arg);
+int open_handle(void);
+int parse_u64(const char *s, uint64_t max, uint64_t *v);
+int parse_key(int argc, char **argv, struct sctpnl_key *k);
+
+/* set.c: set, abort, eof */
+int cmd_set(int argc, char **argv);
+int cmd_abort(int argc, char **argv);
+int cmd_eof(int argc, char **argv);
+
 #endif /* _SCTPCTL_H */
