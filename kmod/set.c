@@ -90,10 +90,8 @@ const struct nla_policy sctpnl_set_policy[SCTPNL_A_MAX + 1] = {
 	[SCTPNL_A_DISABLE_FRAGMENTS] = NLA_POLICY_MAX(NLA_U8, 1),
 	[SCTPNL_A_ADAPTATION_IND]    = { .type = NLA_U32 },
 	/* What would change the owner's view of its own socket. */
-	[SCTPNL_A_EVENTS] = {
-		.type = NLA_REJECT,
-		.reject_message = "sctp_events is the owner's choice of notifications",
-	},
+	/* Nests, so that strict validation lets them reach our message. */
+	[SCTPNL_A_EVENTS] = { .type = NLA_NESTED },
 	[SCTPNL_A_SK_V4MAPPED] = {
 		.type = NLA_REJECT,
 		.reject_message = "v4-mapped addresses are the owner's view",
@@ -102,10 +100,7 @@ const struct nla_policy sctpnl_set_policy[SCTPNL_A_MAX + 1] = {
 		.type = NLA_REJECT,
 		.reject_message = "the socket style (mode) of a socket cannot be changed",
 	},
-	[SCTPNL_A_STATUS] = {
-		.type = NLA_REJECT,
-		.reject_message = "sctp_status is read-only",
-	},
+	[SCTPNL_A_STATUS] = { .type = NLA_NESTED },
 };
 
 /* The option being set, as the stack's setsockopt wants it. */
@@ -305,7 +300,7 @@ static void fill_adaptation(struct set_arg *sa, struct sctp_association *asoc,
 static const struct sctpnl_setopt sctpnl_setopts[] = {
 	NESTED(SCTPNL_A_RTOINFO, SCTP_RTOINFO, true, fill_rtoinfo,
 	       SCTPNL_RTOINFO_A_MAX, rtoinfo_policy,
-	       "sctp_rtoinfo rejected: need min <= initial <= max"),
+	       "sctp_rtoinfo rejected: need min <= max"),
 	NESTED(SCTPNL_A_ASSOCINFO, SCTP_ASSOCINFO, true, fill_assocparams,
 	       SCTPNL_ASSOCPARAMS_A_MAX, assocparams_policy,
 	       "sctp_associnfo rejected by the SCTP stack"),
@@ -416,6 +411,17 @@ int sctpnl_assoc_set_doit(struct sk_buff *skb, struct genl_info *info)
 	struct set_arg sa = { .extack = info->extack };
 	struct sctpnl_key key;
 	int i, err;
+
+	if (info->attrs[SCTPNL_A_EVENTS]) {
+		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[SCTPNL_A_EVENTS],
+				    "sctp_events is the owner's choice of notifications");
+		return -EINVAL;
+	}
+	if (info->attrs[SCTPNL_A_STATUS]) {
+		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[SCTPNL_A_STATUS],
+				    "sctp_status is read-only");
+		return -EINVAL;
+	}
 
 	for (i = 0; i < ARRAY_SIZE(sctpnl_setopts); i++) {
 		struct nlattr *nla = info->attrs[sctpnl_setopts[i].attr];
