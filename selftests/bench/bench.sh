@@ -27,7 +27,7 @@ else
 	loads=(o2o:1000 o2o:10000 o2o:20000 o2m:10000 o2m:30000)
 fi
 
-sysctl -qw net.core.somaxconn=4096 net.sctp.max_autoclose=0 2>/dev/null
+sysctl -qw net.core.somaxconn=4096 2>/dev/null
 
 # Seconds taken by a command, output discarded.
 t() {
