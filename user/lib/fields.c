@@ -26,6 +26,9 @@ static const char *const assoc_change_atoms[] = {
 static const char *const paddr_change_atoms[] = {
 	"addr_available", "addr_unreachable", "addr_removed", "addr_added",
 	"addr_made_prim", "addr_confirmed",
+	/* SCTP_ADDR_POTENTIALLY_FAILED: OTP has no atom (its driver would
+	 * assert); ours, documented in sctpnl.h. */
+	"addr_potentially_failed",
 };
 
 struct builder {

@@ -34,7 +34,7 @@ extern "C" {
 #endif
 
 /* Everything declared here is the library's ABI (LIBSCTPNL_1; the
- * setters and actions: LIBSCTPNL_1.1). */
+ * setters and actions: LIBSCTPNL_1.1; the monitor: LIBSCTPNL_1.2). */
 #pragma GCC visibility push(default)
 
 #define SCTPNL_LIB_VERSION	"0.1.0"
@@ -343,7 +343,7 @@ struct sctpnl_event_subscribe {
 	uint32_t set;
 };
 
-/* ---- events (SCTPNL_CMD_EVENT_*), for the event reader to come ---- */
+/* ---- events (SCTPNL_CMD_EVENT_*): see sctpnl_monitor_read() ---- */
 
 /* sac_state: 0 comm_up, 1 comm_lost, 2 restart, 3 shutdown_comp,
  * 4 cant_assoc. */
@@ -356,7 +356,9 @@ struct sctpnl_assoc_change {
 };
 
 /* spc_state: 0 addr_available, 1 addr_unreachable, 2 addr_removed,
- * 3 addr_added, 4 addr_made_prim, 5 addr_confirmed. */
+ * 3 addr_added, 4 addr_made_prim, 5 addr_confirmed,
+ * 6 addr_potentially_failed (SCTP_ADDR_POTENTIALLY_FAILED: no OTP atom,
+ * our choice). */
 struct sctpnl_paddr_change {
 	struct sctpnl_addr addr;
 	uint32_t state;
@@ -718,6 +720,148 @@ int sctpnl_set_disable_fragments(struct sctpnl *h,
 int sctpnl_abort(struct sctpnl *h, const struct sctpnl_key *key,
 		 const char *reason);
 int sctpnl_eof(struct sctpnl *h, const struct sctpnl_key *key);
+
+/* ------------------------------------------------------------------ */
+/* System-wide events and probe samples (LIBSCTPNL_1.2)                */
+/* ------------------------------------------------------------------ */
+
+/*
+ * A monitor is its own generic netlink socket joined to the "events"
+ * and/or "probe" multicast groups of the caller's network namespace
+ * (needs CAP_NET_ADMIN there: sctpnl_monitor_open() fails with EPERM
+ * otherwise).  Every notification the SCTP stack builds for any
+ * association of the namespace arrives, whatever its owner subscribed to.
+ *
+ * Its descriptor is non-blocking: poll() it for POLLIN, then call
+ * sctpnl_monitor_read(), which drains what is queued and returns.
+ *
+ * Loss is never silent.  A full receive buffer makes the kernel drop
+ * messages (an unknown number) and the next recv() fail with ENOBUFS: the
+ * monitor counts these overruns.  Separately, the module counts what it
+ * could not build or send (SCTPNL_A_LOST, in every message): the monitor
+ * tracks its increases between the messages it receives.  Either calls
+ * on_lost (when set) and reading goes on; without on_lost,
+ * sctpnl_monitor_read() returns -ENOBUFS after delivering what it had,
+ * and the next call goes on.
+ */
+#define SCTPNL_MON_EVENTS	(1u << 0)
+#define SCTPNL_MON_PROBE	(1u << 1)
+
+struct sctpnl_mon;
+
+/*
+ * One event.  type is the SCTPNL_CMD_EVENT_* command and rec the record
+ * kind in u (SCTPNL_REC_ASSOC_CHANGE ... SCTPNL_REC_PDAPI_EVENT).  The
+ * record's fields hold exactly what gen_sctp would deliver to the owner:
+ *  - #sctp_assoc_change{}: state 0 comm_up, 1 comm_lost, 2 restart,
+ *    3 shutdown_comp, 4 cant_assoc; error as sac_error (raw: protocol
+ *    cause codes in network byte order, as OTP shows them);
+ *  - #sctp_paddr_change{}: addr as the kernel has it (an IPv4 peer of a
+ *    v4-mapped AF_INET6 socket stays IPv4: events do not say how the
+ *    owner would present it); state 0 addr_available, 1 addr_unreachable,
+ *    2 addr_removed, 3 addr_added, 4 addr_made_prim, 5 addr_confirmed and
+ *    6 (SCTP_ADDR_POTENTIALLY_FAILED), which OTP has no atom for: printed
+ *    `addr_potentially_failed` (OTP's driver would assert); error raw;
+ *  - #sctp_remote_error{}: error = ntohs(sre_error), as OTP does;
+ *  - #sctp_send_failed{}: flags 1 = data sent (true), 0 = unsent
+ *    (false); info.assoc_id is the association's id (the kernel copies
+ *    the sender's sinfo there; the module does not report it);
+ *  - #sctp_adaptation_event{}: adaptation_ind = ntohl(the peer's
+ *    indication), as OTP does.
+ * Pointers (data) are valid during the callback only.
+ */
+struct sctpnl_event {
+	uint8_t type;			/* SCTPNL_CMD_EVENT_* */
+	int rec;			/* enum sctpnl_rec */
+	uint32_t assoc_id;		/* 0: failed before it got one */
+	uint64_t inode;			/* owning socket, 0 if closed */
+	uint16_t lport;
+	uint16_t pport;
+	struct sctpnl_addr peer;	/* primary path; AF_UNSPEC if none */
+	uint64_t timestamp_ns;		/* CLOCK_REALTIME */
+	uint64_t kernel_lost;		/* SCTPNL_A_LOST in this message */
+	/* assoc_change: the causes of the ABORT that ended it, if any */
+	const uint8_t *abort_data;
+	size_t abort_data_len;
+	union {
+		struct sctpnl_assoc_change assoc_change;
+		struct sctpnl_paddr_change paddr_change;
+		struct sctpnl_remote_error remote_error;
+		struct sctpnl_send_failed send_failed;
+		struct sctpnl_shutdown_event shutdown;
+		struct sctpnl_adaptation_event adaptation;
+		struct sctpnl_pdapi_event pdapi;
+	} u;
+};
+
+/* One path of one association when a SACK arrived (before processing). */
+struct sctpnl_probe_sample {
+	uint32_t assoc_id;
+	uint16_t lport;
+	uint16_t pport;
+	struct sctpnl_addr addr;	/* the path, with port */
+	uint32_t cwnd;			/* bytes */
+	uint32_t ssthresh;		/* bytes */
+	uint32_t srtt;			/* ms */
+	uint32_t rto;			/* ms */
+	uint32_t flight_size;		/* bytes */
+	uint32_t partial_bytes_acked;	/* bytes */
+	uint32_t peer_rwnd;		/* bytes */
+	uint32_t state;			/* enum sctpnl_path_state */
+	uint8_t primary;
+	uint64_t timestamp_ns;		/* CLOCK_REALTIME */
+	uint64_t kernel_lost;
+};
+
+/*
+ * Callbacks: return 0 to go on; anything else makes sctpnl_monitor_read()
+ * stop and return it (what is still queued stays queued).  For an event
+ * the callback of its type is called if set, else on_event.  on_lost
+ * gets the totals since the monitor was opened: overruns (ENOBUFS seen:
+ * each stands for an unknown number of lost messages) and kernel_lost
+ * (increase of the module's SCTPNL_A_LOST counter seen between messages).
+ */
+typedef int (*sctpnl_event_cb)(const struct sctpnl_event *ev, void *arg);
+
+struct sctpnl_mon_cb {
+	sctpnl_event_cb on_event;
+	sctpnl_event_cb on_assoc_change;
+	sctpnl_event_cb on_paddr_change;
+	sctpnl_event_cb on_remote_error;
+	sctpnl_event_cb on_send_failed;
+	sctpnl_event_cb on_shutdown;
+	sctpnl_event_cb on_adaptation;
+	sctpnl_event_cb on_pdapi;
+	int (*on_probe)(const struct sctpnl_probe_sample *s, void *arg);
+	int (*on_lost)(void *arg, uint64_t overruns, uint64_t kernel_lost);
+};
+
+/* groups: SCTPNL_MON_EVENTS | SCTPNL_MON_PROBE.  NULL with errno set
+ * (EPERM: not allowed to join; SCTPNL_ENOFAMILY: module not loaded). */
+struct sctpnl_mon *sctpnl_monitor_open(unsigned int groups);
+void sctpnl_monitor_close(struct sctpnl_mon *m);
+/* The descriptor to poll (non-blocking). */
+int sctpnl_monitor_fd(const struct sctpnl_mon *m);
+/* Receive buffer size, bytes (SO_RCVBUFFORCE when allowed, else
+ * SO_RCVBUF, which the kernel caps at net.core.rmem_max). */
+int sctpnl_monitor_set_rcvbuf(struct sctpnl_mon *m, int bytes);
+/*
+ * Deliver every queued message: the number delivered (0: nothing was
+ * queued), a callback's non-zero return, -ENOBUFS (overrun and no
+ * on_lost), or another negative errno.
+ */
+int sctpnl_monitor_read(struct sctpnl_mon *m, const struct sctpnl_mon_cb *cbs,
+			void *arg);
+/* Loss totals so far (either pointer may be NULL). */
+void sctpnl_monitor_lost(const struct sctpnl_mon *m, uint64_t *overruns,
+			 uint64_t *kernel_lost);
+
+/* Probe only these associations (n == 0: every association).  The filter
+ * is the namespace's, shared by every listener; needs CAP_NET_ADMIN. */
+int sctpnl_probe_filter(struct sctpnl *h, const uint32_t *ids, size_t n);
+
+/* "assoc_change", "paddr_change", ... for an SCTPNL_CMD_EVENT_* type. */
+const char *sctpnl_event_name(unsigned int type);
 
 /* ------------------------------------------------------------------ */
 /* gen_sctp views of an association                                    */

@@ -76,6 +76,27 @@ static const char usage_text[] =
 "      cause).  One-to-many and peeled-off sockets only.\n"
 "  eof ASSOC\n"
 "      Start a graceful SHUTDOWN of the association.\n"
+"  monitor [events|probe|all] [id N]... [-j | -f erl] [--rcvbuf BYTES]\n"
+"          [--count N]\n"
+"      Every SCTP event of the namespace as it happens, whatever the\n"
+"      owning sockets subscribed to (default: events).  Table:\n"
+"      TIME EVENT ASSOC LOCAL PEER DETAIL; -j: one JSON object per line,\n"
+"      the record under its name (\"sctp_assoc_change\": {...}); -f erl:\n"
+"      one term per line ended by '.', the record exactly as gen_sctp\n"
+"      delivers it (#sctp_paddr_change{} state addr_potentially_failed\n"
+"      for SCTP_ADDR_PF, which OTP has no atom for).  probe samples:\n"
+"      one line (JSON object, Erlang map) per path per SACK.  id N: only\n"
+"      those associations.  --count N: exit after N lines.  Losses\n"
+"      (receive buffer overruns, or events the module could not send)\n"
+"      are reported on stderr and monitoring goes on.  Needs\n"
+"      CAP_NET_ADMIN.\n"
+"  probe ASSOC --duration S --out FILE.csv [--plot FILE.png]\n"
+"      Record the association's per-path congestion samples (one per\n"
+"      path per SACK) for S seconds into FILE.csv: time_s,assoc_id,addr,\n"
+"      cwnd,ssthresh,srtt_ms,rto_ms,flight_size,partial_bytes_acked,\n"
+"      peer_rwnd,state,primary.  Sets the namespace's probe filter to\n"
+"      ASSOC and resets it (every association) afterwards.  --plot: draw\n"
+"      cwnd, ssthresh, flight size and srtt, rto per path (gnuplot).\n"
 "  help\n"
 "      This text.\n"
 "\n"
@@ -432,6 +453,10 @@ int main(int argc, char **argv)
 		ret = cmd_abort(argc, argv);
 	else if (!strcmp(obj, "eof") || !strcmp(obj, "shutdown"))
 		ret = cmd_eof(argc, argv);
+	else if (matches(obj, "monitor") && strlen(obj) >= 3)
+		ret = cmd_monitor(&o, argc, argv);
+	else if (!strcmp(obj, "probe"))
+		ret = cmd_probe(argc, argv);
 	else if (matches(obj, "help")) {
 		fputs(usage_text, stdout);
 		ret = 0;

@@ -41,4 +41,8 @@ int cmd_set(int argc, char **argv);
 int cmd_abort(int argc, char **argv);
 int cmd_eof(int argc, char **argv);
 
+/* monitor.c: monitor, probe */
+int cmd_monitor(struct out *o, int argc, char **argv);
+int cmd_probe(int argc, char **argv);
+
 #endif /* _SCTPCTL_H */
