@@ -4,7 +4,8 @@
  * real associations come and go, with a fixed seed so a failure can be
  * replayed.
  *
- *   fuzz [-n COUNT] [-s SEED]      (defaults: 5000 messages, seed 1)
+ *   fuzz [-n COUNT] [-s SEED]      (defaults: 5000 messages, seed 1;
+ *                                  FUZZ_COUNT, FUZZ_SEED also set them)
  *
  * Each message is a command of the family (and some past its end) with
  * random flags (do, dump, ack), random attributes of the family's types
@@ -455,6 +456,11 @@ int main(int argc, char **argv)
 	pid_t child;
 	int opt, bad = 0;
 
+	/* The debug-kernel run asks for more through the environment. */
+	if (getenv("FUZZ_COUNT"))
+		count = strtoul(getenv("FUZZ_COUNT"), NULL, 0);
+	if (getenv("FUZZ_SEED"))
+		seed = strtoul(getenv("FUZZ_SEED"), NULL, 0);
 	while ((opt = getopt(argc, argv, "n:s:")) != -1) {
 		if (opt == 'n')
 			count = strtoul(optarg, NULL, 0);

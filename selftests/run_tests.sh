@@ -11,7 +11,7 @@
 cd "$(dirname "$0")" || exit 1
 
 timeout=$(sed -n 's/^timeout=//p' settings 2>/dev/null)
-timeout=${timeout:-300}
+timeout=${SCTPNL_TIMEOUT:-${timeout:-300}}
 results=${SCTPNL_RESULTS:-/dev/null}
 
 if [ $# -gt 0 ]; then
