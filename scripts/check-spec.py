@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 # SPDX-License-Identifier: GPL-2.0
 """Check Documentation/netlink/specs/sctpnl.yaml against uapi/linux/sctpnl.h.
 
