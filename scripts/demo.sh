@@ -84,3 +84,84 @@ fi
 wait
 step "iperf3 summary"
 tail -4 /tmp/iperf.log
+
+if command -v sctpctl >/dev/null; then
+	step "sctpctl monitor events: a link fails and comes back"
+	# Two namespaces joined by two veth pairs, timers short enough that
+	# a dead link is noticed in about a second:
+	#   A veth-a1 10.1.0.1 ---- 10.1.0.2 veth-b1 B
+	#     veth-a2 10.2.0.1 ---- 10.2.0.2 veth-b2
+	a=demo-a b=demo-b
+	ip netns del $a 2>/dev/null; ip netns del $b 2>/dev/null
+	ip netns add $a; ip netns add $b
+	for i in 1 2; do
+		ip link add name veth-a$i netns $a type veth \
+			peer name veth-b$i netns $b
+		ip -n $a addr add 10.$i.0.1/24 dev veth-a$i
+		ip -n $b addr add 10.$i.0.2/24 dev veth-b$i
+		ip -n $a link set veth-a$i up
+		ip -n $b link set veth-b$i up
+	done
+	for n in $a $b; do
+		ip -n $n link set lo up
+		ip netns exec $n sysctl -q -w net.sctp.hb_interval=500 \
+			net.sctp.path_max_retrans=2 net.sctp.rto_min=100 \
+			net.sctp.rto_max=400 net.sctp.sack_timeout=50
+	done
+	ip netns exec $a sctpctl monitor events &
+	mon=$!
+	sleep 1
+	# A multi-homed association: both ends bind both addresses.
+	ip netns exec $b python3 - <<'PY' &
+import socket, time
+s = socket.socket(socket.AF_INET, socket.SOCK_STREAM, 132)
+s.bind(("10.1.0.2", 6000))
+# sctp_bindx(ADD) of the second address: SCTP_SOCKOPT_BINDX_ADD = 100
+s.setsockopt(132, 100, bytes([2, 0, 0x17, 0x70, 10, 2, 0, 2]) + bytes(8))
+s.listen(1)
+c, _ = s.accept()
+while c.recv(65536):
+    pass
+PY
+	srv=$!
+	sleep 1
+	ip netns exec $a python3 - <<'PY' &
+import socket, time
+s = socket.socket(socket.AF_INET, socket.SOCK_STREAM, 132)
+s.bind(("10.1.0.1", 0))
+port = s.getsockname()[1]
+s.setsockopt(132, 100, bytes([2, 0, port >> 8, port & 255, 10, 2, 0, 1]) +
+             bytes(8))
+# sctp_connectx: SCTP_SOCKOPT_CONNECTX = 110, both server addresses
+s.setsockopt(132, 110, bytes([2, 0, 0x17, 0x70, 10, 1, 0, 2]) + bytes(8) +
+             bytes([2, 0, 0x17, 0x70, 10, 2, 0, 2]) + bytes(8))
+t = time.time()
+while time.time() - t < 12:
+    s.send(b"x" * 2000)
+    time.sleep(0.05)
+s.close()
+PY
+	cli=$!
+	sleep 2
+	echo "+ ip -n $a link set veth-a1 down"
+	ip -n $a link set veth-a1 down
+	sleep 3
+	echo "+ ip -n $a link set veth-a1 up"
+	ip -n $a link set veth-a1 up
+	sleep 2
+
+	step "sctpctl probe: the association's congestion state, plotted"
+	aid=$(ip netns exec $a sctpctl -j assoc show pport 6000 | first_id)
+	mkdir -p "$top/.cache"
+	ip netns exec $a sctpctl probe "$aid" --duration 3 \
+		--out "$top/.cache/demo-probe.csv" \
+		--plot "$top/.cache/demo-probe.png"
+	echo "first samples:"
+	head -4 "$top/.cache/demo-probe.csv"
+	echo "plot: $top/.cache/demo-probe.png"
+	wait "$cli" 2>/dev/null
+	sleep 1
+	kill "$mon" "$srv" 2>/dev/null
+	wait 2>/dev/null
+	ip netns del $a; ip netns del $b
+fi

@@ -15,8 +15,9 @@ static const char *const spp_flag_names[] = {
 	"pmtud_disable", "sackdelay_enable", "sackdelay_disable",
 };
 
+/* By bit: SCTP_EOF is MSG_FIN (bit 9), the gap is unnamed. */
 static const char *const sinfo_flag_names[] = {
-	"unordered", "addr_over", "abort", "eof",
+	[0] = "unordered", [1] = "addr_over", [2] = "abort", [9] = "eof",
 };
 
 static const char *const assoc_change_atoms[] = {

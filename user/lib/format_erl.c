@@ -65,7 +65,7 @@ static int erl_rec(FILE *f, enum sctpnl_rec which, const void *rec)
 
 			fputc('[', f);
 			for (b = 0; b < x->n_names; b++) {
-				if (!(x->u & (1ull << b)))
+				if (!(x->u & (1ull << b)) || !x->names[b])
 					continue;
 				fprintf(f, "%s%s", first ? "" : ",",
 					x->names[b]);

@@ -223,7 +223,7 @@ static int json_fields(struct sctpnl_json *j, const char *key,
 
 			sctpnl_json_begin_array(j, x->name);
 			for (b = 0; b < x->n_names; b++)
-				if (x->u & (1ull << b))
+				if ((x->u & (1ull << b)) && x->names[b])
 					sctpnl_json_string(j, NULL,
 							   x->names[b]);
 			sctpnl_json_end_array(j);

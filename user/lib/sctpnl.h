@@ -112,7 +112,7 @@ enum sctpnl_path_state {
 #define SCTPNL_SINFO_UNORDERED		(1u << 0)
 #define SCTPNL_SINFO_ADDR_OVER		(1u << 1)
 #define SCTPNL_SINFO_ABORT		(1u << 2)
-#define SCTPNL_SINFO_EOF		(1u << 3)
+#define SCTPNL_SINFO_EOF		(1u << 9)	/* SCTP_EOF is MSG_FIN */
 
 enum {
 	SCTPNL_PADDRINFO_ASSOC_ID,
@@ -814,8 +814,9 @@ struct sctpnl_probe_sample {
 };
 
 /*
- * Callbacks: return 0 to go on; anything else makes sctpnl_monitor_read()
- * stop and return it (what is still queued stays queued).  For an event
+ * Callbacks: return 0 to go on, or a negative value (an errno of the
+ * caller's choosing) to make sctpnl_monitor_read() stop and return it;
+ * what is still queued stays queued for the next call.  For an event
  * the callback of its type is called if set, else on_event.  on_lost
  * gets the totals since the monitor was opened: overruns (ENOBUFS seen:
  * each stands for an unknown number of lost messages) and kernel_lost
@@ -847,8 +848,9 @@ int sctpnl_monitor_fd(const struct sctpnl_mon *m);
 int sctpnl_monitor_set_rcvbuf(struct sctpnl_mon *m, int bytes);
 /*
  * Deliver every queued message: the number delivered (0: nothing was
- * queued), a callback's non-zero return, -ENOBUFS (overrun and no
- * on_lost), or another negative errno.
+ * queued), a callback's negative return, -ENOBUFS (overrun and no
+ * on_lost), or another negative errno.  A positive callback return is
+ * taken as 0.
  */
 int sctpnl_monitor_read(struct sctpnl_mon *m, const struct sctpnl_mon_cb *cbs,
 			void *arg);

@@ -161,7 +161,7 @@ static struct nl_msg *build_assoc(void)
 
 	n = nla_nest_start(m, SCTPNL_A_DEFAULT_SEND);
 	nla_put_u16(m, SCTPNL_SNDRCV_A_STREAM, 1);
-	nla_put_u16(m, SCTPNL_SNDRCV_A_FLAGS, 0x1 | 0x8); /* unordered,eof? */
+	nla_put_u16(m, SCTPNL_SNDRCV_A_FLAGS, 0x1 | 0x200); /* unordered, eof */
 	nla_put_u32(m, SCTPNL_SNDRCV_A_PPID, htonl(46));
 	nla_put_u32(m, SCTPNL_SNDRCV_A_CONTEXT, 7);
 	nla_put_u32(m, SCTPNL_SNDRCV_A_TIMETOLIVE, 0);

@@ -1,0 +1,586 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * The monitor: a generic netlink socket joined to the "events" and/or
+ * "probe" multicast groups, read without libnl's receive loop so that an
+ * overrun (recv() failing with ENOBUFS) is seen, counted and reported
+ * instead of being folded into a generic error.  The family and group ids
+ * are resolved once, through libnl, on the same socket.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <arpa/inet.h>
+#include <linux/netlink.h>
+#include <netlink/genl/ctrl.h>
+#include <netlink/genl/family.h>
+
+#include "internal.h"
+
+#ifndef SOL_NETLINK
+#define SOL_NETLINK 270
+#endif
+
+/* Event and probe messages are small (the module allocates 512 bytes);
+ * one datagram per message.  Room for the largest the kernel may send. */
+#define MON_BUF	(64 * 1024)
+
+struct sctpnl_mon {
+	struct nl_sock *sk;
+	int fd;
+	int family;
+	uint64_t overruns;	/* ENOBUFS seen */
+	uint64_t kernel_lost;	/* increase of SCTPNL_A_LOST seen */
+	uint64_t last_lost;
+	int have_lost;
+	int lost_pending;	/* on_lost owed (no on_lost: -ENOBUFS) */
+	uint8_t *buf;
+};
+
+static const char *const event_names[] = {
+	[SCTPNL_CMD_EVENT_ASSOC_CHANGE]	= "assoc_change",
+	[SCTPNL_CMD_EVENT_PADDR_CHANGE]	= "paddr_change",
+	[SCTPNL_CMD_EVENT_REMOTE_ERROR]	= "remote_error",
+	[SCTPNL_CMD_EVENT_SEND_FAILED]	= "send_failed",
+	[SCTPNL_CMD_EVENT_SHUTDOWN]	= "shutdown_event",
+	[SCTPNL_CMD_EVENT_ADAPTATION]	= "adaptation_event",
+	[SCTPNL_CMD_EVENT_PDAPI]	= "pdapi_event",
+};
+
+const char *sctpnl_event_name(unsigned int type)
+{
+	if (type < SNL_ARRAY_SIZE(event_names) && event_names[type])
+		return event_names[type];
+	return "unknown";
+}
+
+struct sctpnl_mon *sctpnl_monitor_open(unsigned int groups)
+{
+	static const char *const names[] = { SCTPNL_MCGRP_EVENTS,
+					     SCTPNL_MCGRP_PROBE };
+	struct sctpnl_mon *m;
+	unsigned int i;
+	int err, grp;
+
+	if (!groups || (groups & ~(SCTPNL_MON_EVENTS | SCTPNL_MON_PROBE))) {
+		errno = EINVAL;
+		return NULL;
+	}
+	m = calloc(1, sizeof(*m));
+	if (!m || !(m->buf = malloc(MON_BUF))) {
+		free(m);
+		errno = ENOMEM;
+		return NULL;
+	}
+	m->sk = nl_socket_alloc();
+	if (!m->sk) {
+		err = -ENOMEM;
+		goto fail;
+	}
+	/* Multicast messages have sequence number 0. */
+	nl_socket_disable_seq_check(m->sk);
+	err = genl_connect(m->sk);
+	if (err < 0) {
+		err = snl_nle_to_errno(err);
+		goto fail;
+	}
+	m->fd = nl_socket_get_fd(m->sk);
+	m->family = genl_ctrl_resolve(m->sk, SCTPNL_FAMILY_NAME);
+	if (m->family < 0) {
+		err = m->family == -NLE_OBJ_NOTFOUND ? -SCTPNL_ENOFAMILY :
+			snl_nle_to_errno(m->family);
+		goto fail;
+	}
+	for (i = 0; i < SNL_ARRAY_SIZE(names); i++) {
+		if (!(groups & (1u << i)))
+			continue;
+		grp = genl_ctrl_resolve_grp(m->sk, SCTPNL_FAMILY_NAME,
+					    names[i]);
+		if (grp < 0) {
+			err = snl_nle_to_errno(grp);
+			goto fail;
+		}
+		/* setsockopt, not libnl: errno EPERM stays EPERM. */
+		if (setsockopt(m->fd, SOL_NETLINK, NETLINK_ADD_MEMBERSHIP,
+			       &grp, sizeof(grp))) {
+			err = -errno;
+			goto fail;
+		}
+	}
+	if (fcntl(m->fd, F_SETFL, fcntl(m->fd, F_GETFL) | O_NONBLOCK)) {
+		err = -errno;
+		goto fail;
+	}
+	return m;
+
+fail:
+	sctpnl_monitor_close(m);
+	errno = -err;
+	return NULL;
+}
+
+void sctpnl_monitor_close(struct sctpnl_mon *m)
+{
+	if (!m)
+		return;
+	if (m->sk)
+		nl_socket_free(m->sk);
+	free(m->buf);
+	free(m);
+}
+
+int sctpnl_monitor_fd(const struct sctpnl_mon *m)
+{
+	return m->fd;
+}
+
+int sctpnl_monitor_set_rcvbuf(struct sctpnl_mon *m, int bytes)
+{
+	if (bytes <= 0)
+		return -EINVAL;
+	if (!setsockopt(m->fd, SOL_SOCKET, SO_RCVBUFFORCE, &bytes,
+			sizeof(bytes)))
+		return 0;
+	if (!setsockopt(m->fd, SOL_SOCKET, SO_RCVBUF, &bytes, sizeof(bytes)))
+		return 0;
+	return -errno;
+}
+
+void sctpnl_monitor_lost(const struct sctpnl_mon *m, uint64_t *overruns,
+			 uint64_t *kernel_lost)
+{
+	if (overruns)
+		*overruns = m->overruns;
+	if (kernel_lost)
+		*kernel_lost = m->kernel_lost;
+}
+
+static int get_uint(const struct nlattr *a, int size, uint64_t *v)
+{
+	if (nla_len(a) < size)
+		return -EBADMSG;
+	switch (size) {
+	case 1:
+		*v = nla_get_u8((struct nlattr *)a);
+		break;
+	case 2:
+		*v = nla_get_u16((struct nlattr *)a);
+		break;
+	case 4:
+		*v = nla_get_u32((struct nlattr *)a);
+		break;
+	default:
+		*v = nla_get_u64((struct nlattr *)a);
+		break;
+	}
+	return 0;
+}
+
+#define U(a, sz, lval)							\
+	do {								\
+		uint64_t v_;						\
+		if (get_uint(a, sz, &v_))				\
+			return -EBADMSG;				\
+		(lval) = v_;						\
+	} while (0)
+
+/* Identity common to events and samples. */
+struct ident {
+	uint32_t assoc_id;
+	uint64_t inode;
+	uint16_t lport, pport;
+	struct sctpnl_addr peer;
+	uint64_t ts;
+	uint64_t lost;
+	int has_lost;
+	const struct nlattr *event, *probe;
+};
+
+static int decode_ident(const struct nlmsghdr *nlh, struct ident *id)
+{
+	const struct genlmsghdr *g = nlmsg_data(nlh);
+	const struct nlattr *a;
+	int rem;
+
+	memset(id, 0, sizeof(*id));
+	nla_for_each_attr(a, genlmsg_attrdata(g, 0), genlmsg_attrlen(g, 0),
+			  rem) {
+		switch (nla_type(a)) {
+		case SCTPNL_A_ASSOC_ID:
+			U(a, 4, id->assoc_id);
+			break;
+		case SCTPNL_A_SK_INODE:
+			U(a, 8, id->inode);
+			break;
+		case SCTPNL_A_LOCAL_PORT:
+			U(a, 2, id->lport);
+			break;
+		case SCTPNL_A_PEER_PORT:
+			U(a, 2, id->pport);
+			break;
+		case SCTPNL_A_PEER:
+			if (snl_decode_addr(a, &id->peer))
+				return -EBADMSG;
+			break;
+		case SCTPNL_A_TIMESTAMP:
+			U(a, 8, id->ts);
+			break;
+		case SCTPNL_A_LOST:
+			U(a, 8, id->lost);
+			id->has_lost = 1;
+			break;
+		case SCTPNL_A_EVENT:
+			id->event = a;
+			break;
+		case SCTPNL_A_PROBE:
+			id->probe = a;
+			break;
+		}
+	}
+	return 0;
+}
+
+static int decode_probe(const struct ident *id, struct sctpnl_probe_sample *s)
+{
+	const struct nlattr *a;
+	int rem;
+
+	memset(s, 0, sizeof(*s));
+	s->assoc_id = id->assoc_id;
+	s->lport = id->lport;
+	s->pport = id->pport;
+	s->timestamp_ns = id->ts;
+	s->kernel_lost = id->lost;
+	nla_for_each_nested(a, (struct nlattr *)id->probe, rem) {
+		switch (nla_type(a)) {
+		case SCTPNL_PROBE_A_ADDR:
+			if (snl_decode_addr(a, &s->addr))
+				return -EBADMSG;
+			break;
+		case SCTPNL_PROBE_A_CWND:
+			U(a, 4, s->cwnd);
+			break;
+		case SCTPNL_PROBE_A_SSTHRESH:
+			U(a, 4, s->ssthresh);
+			break;
+		case SCTPNL_PROBE_A_SRTT:
+			U(a, 4, s->srtt);
+			break;
+		case SCTPNL_PROBE_A_RTO:
+			U(a, 4, s->rto);
+			break;
+		case SCTPNL_PROBE_A_FLIGHT_SIZE:
+			U(a, 4, s->flight_size);
+			break;
+		case SCTPNL_PROBE_A_PARTIAL_BYTES_ACKED:
+			U(a, 4, s->partial_bytes_acked);
+			break;
+		case SCTPNL_PROBE_A_PEER_RWND:
+			U(a, 4, s->peer_rwnd);
+			break;
+		case SCTPNL_PROBE_A_STATE:
+			U(a, 1, s->state);
+			break;
+		case SCTPNL_PROBE_A_PRIMARY:
+			U(a, 1, s->primary);
+			break;
+		}
+	}
+	return 0;
+}
+
+static int decode_event(uint8_t cmd, const struct ident *id,
+			struct sctpnl_event *ev)
+{
+	uint32_t state = 0, error = 0, flags = 0, ind = 0, aind = 0;
+	uint16_t os = 0, is = 0;
+	struct sctpnl_sndrcvinfo info;
+	struct sctpnl_addr addr;
+	const uint8_t *data = NULL;
+	size_t dlen = 0;
+	const struct nlattr *a;
+	int rem;
+
+	memset(ev, 0, sizeof(*ev));
+	memset(&info, 0, sizeof(info));
+	memset(&addr, 0, sizeof(addr));
+	ev->type = cmd;
+	ev->assoc_id = id->assoc_id;
+	ev->inode = id->inode;
+	ev->lport = id->lport;
+	ev->pport = id->pport;
+	ev->peer = id->peer;
+	ev->timestamp_ns = id->ts;
+	ev->kernel_lost = id->lost;
+	if (id->event) {
+		nla_for_each_nested(a, (struct nlattr *)id->event, rem) {
+			switch (nla_type(a)) {
+			case SCTPNL_EVENT_A_STATE:
+				U(a, 2, state);
+				break;
+			case SCTPNL_EVENT_A_ERROR:
+				U(a, 4, error);
+				break;
+			case SCTPNL_EVENT_A_OUTBOUND_STREAMS:
+				U(a, 2, os);
+				break;
+			case SCTPNL_EVENT_A_INBOUND_STREAMS:
+				U(a, 2, is);
+				break;
+			case SCTPNL_EVENT_A_ADDR:
+				if (snl_decode_addr(a, &addr))
+					return -EBADMSG;
+				break;
+			case SCTPNL_EVENT_A_DATA:
+				data = nla_data(a);
+				dlen = nla_len(a);
+				break;
+			case SCTPNL_EVENT_A_FLAGS:
+				U(a, 4, flags);
+				break;
+			case SCTPNL_EVENT_A_SNDRCVINFO:
+				if (snl_decode_sndrcv(a, &info))
+					return -EBADMSG;
+				break;
+			case SCTPNL_EVENT_A_ADAPTATION_IND:
+				U(a, 4, aind);
+				break;
+			case SCTPNL_EVENT_A_INDICATION:
+				U(a, 4, ind);
+				break;
+			}
+		}
+	}
+
+	switch (cmd) {
+	case SCTPNL_CMD_EVENT_ASSOC_CHANGE:
+		ev->rec = SCTPNL_REC_ASSOC_CHANGE;
+		ev->u.assoc_change.state = state;
+		ev->u.assoc_change.error = error;
+		ev->u.assoc_change.outbound_streams = os;
+		ev->u.assoc_change.inbound_streams = is;
+		ev->u.assoc_change.assoc_id = id->assoc_id;
+		ev->abort_data = data;
+		ev->abort_data_len = dlen;
+		break;
+	case SCTPNL_CMD_EVENT_PADDR_CHANGE:
+		ev->rec = SCTPNL_REC_PADDR_CHANGE;
+		ev->u.paddr_change.addr = addr;
+		ev->u.paddr_change.state = state;
+		ev->u.paddr_change.error = error;
+		ev->u.paddr_change.assoc_id = id->assoc_id;
+		break;
+	case SCTPNL_CMD_EVENT_REMOTE_ERROR:
+		ev->rec = SCTPNL_REC_REMOTE_ERROR;
+		/* sre_error is the cause code in network byte order; OTP
+		 * gives ntohs() of it. */
+		ev->u.remote_error.error = ntohs((uint16_t)error);
+		ev->u.remote_error.assoc_id = id->assoc_id;
+		ev->u.remote_error.data = data;
+		ev->u.remote_error.data_len = dlen;
+		break;
+	case SCTPNL_CMD_EVENT_SEND_FAILED:
+		ev->rec = SCTPNL_REC_SEND_FAILED;
+		ev->u.send_failed.flags = flags;
+		ev->u.send_failed.error = error;
+		info.assoc_id = id->assoc_id;
+		/* ssf_info: the whole sctp_sndrcvinfo is reported */
+		info.set = (1u << (SCTPNL_SNDRCVINFO_ASSOC_ID + 1)) - 1;
+		ev->u.send_failed.info = info;
+		ev->u.send_failed.assoc_id = id->assoc_id;
+		ev->u.send_failed.data = data;
+		ev->u.send_failed.data_len = dlen;
+		break;
+	case SCTPNL_CMD_EVENT_SHUTDOWN:
+		ev->rec = SCTPNL_REC_SHUTDOWN_EVENT;
+		ev->u.shutdown.assoc_id = id->assoc_id;
+		break;
+	case SCTPNL_CMD_EVENT_ADAPTATION:
+		ev->rec = SCTPNL_REC_ADAPTATION_EVENT;
+		/* OTP: sock_ntohl(sai_adaptation_ind) */
+		ev->u.adaptation.adaptation_ind = ntohl(aind);
+		ev->u.adaptation.assoc_id = id->assoc_id;
+		break;
+	case SCTPNL_CMD_EVENT_PDAPI:
+		ev->rec = SCTPNL_REC_PDAPI_EVENT;
+		ev->u.pdapi.indication = ind;
+		ev->u.pdapi.assoc_id = id->assoc_id;
+		break;
+	default:
+		return -ENOENT;		/* a newer module's: skip */
+	}
+	return 0;
+}
+
+static sctpnl_event_cb pick_cb(const struct sctpnl_mon_cb *c, uint8_t cmd)
+{
+	sctpnl_event_cb f = NULL;
+
+	switch (cmd) {
+	case SCTPNL_CMD_EVENT_ASSOC_CHANGE:
+		f = c->on_assoc_change;
+		break;
+	case SCTPNL_CMD_EVENT_PADDR_CHANGE:
+		f = c->on_paddr_change;
+		break;
+	case SCTPNL_CMD_EVENT_REMOTE_ERROR:
+		f = c->on_remote_error;
+		break;
+	case SCTPNL_CMD_EVENT_SEND_FAILED:
+		f = c->on_send_failed;
+		break;
+	case SCTPNL_CMD_EVENT_SHUTDOWN:
+		f = c->on_shutdown;
+		break;
+	case SCTPNL_CMD_EVENT_ADAPTATION:
+		f = c->on_adaptation;
+		break;
+	case SCTPNL_CMD_EVENT_PDAPI:
+		f = c->on_pdapi;
+		break;
+	}
+	return f ? f : c->on_event;
+}
+
+/* Report a loss now owed: on_lost's return, or -ENOBUFS without it. */
+static int report_lost(struct sctpnl_mon *m, const struct sctpnl_mon_cb *c,
+		       void *arg)
+{
+	int ret;
+
+	m->lost_pending = 0;
+	if (!c->on_lost)
+		return -ENOBUFS;
+	ret = c->on_lost(arg, m->overruns, m->kernel_lost);
+	return ret < 0 ? ret : 0;
+}
+
+static int one_msg(struct sctpnl_mon *m, const struct nlmsghdr *nlh,
+		   const struct sctpnl_mon_cb *c, void *arg)
+{
+	const struct genlmsghdr *g;
+	struct ident id;
+	int ret;
+
+	if (nlh->nlmsg_type != m->family ||
+	    !genlmsg_valid_hdr((struct nlmsghdr *)nlh, 0))
+		return 0;
+	g = nlmsg_data(nlh);
+	if (decode_ident(nlh, &id))
+		return 0;		/* malformed: not ours to die of */
+
+	if (id.has_lost) {
+		if (m->have_lost && id.lost > m->last_lost) {
+			m->kernel_lost += id.lost - m->last_lost;
+			m->lost_pending = 1;
+		}
+		if (!m->have_lost || id.lost > m->last_lost)
+			m->last_lost = id.lost;
+		m->have_lost = 1;
+	}
+	if (m->lost_pending) {
+		ret = report_lost(m, c, arg);
+		if (ret)
+			return ret;
+	}
+
+	if (g->cmd == SCTPNL_CMD_PROBE) {
+		struct sctpnl_probe_sample s;
+
+		if (!id.probe || !c->on_probe || decode_probe(&id, &s))
+			return 0;
+		ret = c->on_probe(&s, arg);
+		return ret < 0 ? ret : 0;
+	} else {
+		struct sctpnl_event ev;
+		sctpnl_event_cb f = pick_cb(c, g->cmd);
+
+		if (!f || decode_event(g->cmd, &id, &ev))
+			return 0;
+		ret = f(&ev, arg);
+		return ret < 0 ? ret : 0;
+	}
+}
+
+int sctpnl_monitor_read(struct sctpnl_mon *m, const struct sctpnl_mon_cb *c,
+			void *arg)
+{
+	static const struct sctpnl_mon_cb none;
+	int n = 0, ret;
+
+	if (!c)
+		c = &none;
+	if (m->lost_pending) {
+		ret = report_lost(m, c, arg);
+		if (ret)
+			return ret;
+	}
+	for (;;) {
+		const struct nlmsghdr *nlh;
+		ssize_t len;
+
+		len = recv(m->fd, m->buf, MON_BUF, MSG_DONTWAIT);
+		if (len < 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno == EAGAIN || errno == EWOULDBLOCK)
+				return n;
+			if (errno == ENOBUFS) {
+				/* The kernel dropped messages for us: say
+				 * so, then go on reading. */
+				m->overruns++;
+				ret = report_lost(m, c, arg);
+				if (ret)
+					return ret;
+				continue;
+			}
+			return -errno;
+		}
+		if (len == 0)
+			return n;
+		for (nlh = (const struct nlmsghdr *)m->buf;
+		     NLMSG_OK(nlh, len);
+		     nlh = NLMSG_NEXT(nlh, len)) {
+			if (nlh->nlmsg_type == NLMSG_DONE ||
+			    nlh->nlmsg_type == NLMSG_ERROR ||
+			    nlh->nlmsg_type == NLMSG_NOOP)
+				continue;
+			n++;
+			ret = one_msg(m, nlh, c, arg);
+			if (ret)
+				return ret;
+		}
+	}
+}
+
+int sctpnl_probe_filter(struct sctpnl *h, const uint32_t *ids, size_t n)
+{
+	struct nlattr *nest;
+	struct nl_msg *msg;
+	size_t i;
+	int err;
+
+	if (n > SCTPNL_PROBE_FILTER_MAX || (n && !ids))
+		return -EINVAL;
+	msg = snl_new_req(h, SCTPNL_CMD_PROBE_SET, 0);
+	if (!msg)
+		return -ENOMEM;
+	if (n) {
+		nest = nla_nest_start(msg, SCTPNL_A_PROBE_FILTER);
+		if (!nest) {
+			nlmsg_free(msg);
+			return -EMSGSIZE;
+		}
+		for (i = 0; i < n; i++)
+			if (nla_put_u32(msg, SCTPNL_A_PROBE_FILTER_ENTRY,
+					ids[i])) {
+				nlmsg_free(msg);
+				return -EMSGSIZE;
+			}
+		nla_nest_end(msg, nest);
+	}
+	err = snl_do(h, msg);
+	nlmsg_free(msg);
+	return err;
+}
