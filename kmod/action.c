@@ -86,7 +86,21 @@ static int act_one(struct sctp_association *asoc, void *p)
 		return -EOPNOTSUPP;
 	}
 
-	/* shutdown(SHUT_WR), as inet_shutdown() does it. */
+	/*
+	 * shutdown(SHUT_WR), as inet_shutdown() does it, but only on an
+	 * established socket: while the association is still being set up
+	 * the SHUTDOWN primitive deletes it and would leave the socket marked
+	 * closing for good (the owner's connect() cannot race us like that).
+	 */
+	if (sctp_sstate(sk, CLOSING)) {
+		release_sock(sk);
+		return 0;	/* already shutting down */
+	}
+	if (!sctp_sstate(sk, ESTABLISHED)) {
+		release_sock(sk);
+		NL_SET_ERR_MSG(aa->extack, "association not established yet");
+		return -ENOTCONN;
+	}
 	aa->reached_stack = true;
 	WRITE_ONCE(sk->sk_shutdown, sk->sk_shutdown | SEND_SHUTDOWN);
 	sk->sk_prot->shutdown(sk, SEND_SHUTDOWN);
