@@ -241,8 +241,16 @@ struct fill_arg {
 	u32 portid;
 	u32 seq;
 	int flags;
+	u32 info;		/* enum sctpnl_info */
 	struct user_namespace *user_ns;
 };
+
+/* The parts asked for; all of them unless said otherwise. */
+static u32 info_mask(struct nlattr **attrs)
+{
+	return attrs[SCTPNL_A_INFO] ? nla_get_u32(attrs[SCTPNL_A_INFO]) :
+				      SCTPNL_INFO_ALL;
+}
 
 static int fill_one(struct sctp_association *asoc, void *p)
 {
@@ -261,7 +269,7 @@ static int fill_one(struct sctp_association *asoc, void *p)
 		err = -EMSGSIZE;
 		goto out;
 	}
-	err = sctpnl_fill_assoc(fa->skb, asoc, fa->user_ns);
+	err = sctpnl_fill_assoc(fa->skb, asoc, fa->user_ns, fa->info);
 	if (err)
 		genlmsg_cancel(fa->skb, hdr);
 	else
@@ -276,6 +284,7 @@ int sctpnl_assoc_get_doit(struct sk_buff *skb, struct genl_info *info)
 	struct fill_arg fa = {
 		.portid = info->snd_portid,
 		.seq = info->snd_seq,
+		.info = info_mask(info->attrs),
 		.user_ns = sk_user_ns(NETLINK_CB(skb).sk),
 	};
 	struct sctpnl_key key;
@@ -595,6 +604,7 @@ int sctpnl_assoc_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 		ctx->snap = snap;
 	}
 	fa.user_ns = snap->user_ns;
+	fa.info = info_mask(genl_dumpit_info(cb)->attrs);
 
 	for (; ctx->idx < snap->n; ctx->idx++) {
 		sctpnl_snap_key(snap, ctx->idx, &key);

@@ -11,6 +11,7 @@ static const struct nla_policy sctpnl_assoc_get_policy[SCTPNL_A_MAX + 1] = {
 	[SCTPNL_A_LOCAL]    = NLA_POLICY_NESTED(sctpnl_addr_policy),
 	[SCTPNL_A_PEER]	    = NLA_POLICY_NESTED(sctpnl_addr_policy),
 	[SCTPNL_A_FILTER]   = NLA_POLICY_NESTED(sctpnl_filter_policy),
+	[SCTPNL_A_INFO]	    = NLA_POLICY_MASK(NLA_U32, SCTPNL_INFO_ALL),
 };
 
 static const struct nla_policy sctpnl_ep_get_policy[SCTPNL_A_MAX + 1] = {

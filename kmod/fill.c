@@ -285,34 +285,61 @@ static int fill_stats(struct sk_buff *skb, struct sctp_association *asoc)
 	return 0;
 }
 
+/* A path as a one-line listing needs it: address, state, primary. */
+static int fill_path_brief(struct sk_buff *skb, struct sctp_transport *t)
+{
+	struct nlattr *nest = nla_nest_start(skb, SCTPNL_A_PADDRS_ENTRY);
+	int state = t->state == SCTP_UNKNOWN ? SCTP_ACTIVE : t->state;
+
+	if (!nest ||
+	    sctpnl_put_addr(skb, SCTPNL_PADDR_A_ADDR, &t->ipaddr, true) ||
+	    nla_put_u8(skb, SCTPNL_PADDR_A_STATE, state) ||
+	    nla_put_u8(skb, SCTPNL_PADDR_A_PRIMARY,
+		       t->asoc->peer.primary_path == t))
+		return -EMSGSIZE;
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+/* @info: enum sctpnl_info bits, the parts the requester asked for. */
 int sctpnl_fill_assoc(struct sk_buff *skb, struct sctp_association *asoc,
-		      struct user_namespace *user_ns)
+		      struct user_namespace *user_ns, u32 info)
 {
 	struct sock *sk = asoc->base.sk;
 	struct sctp_transport *t;
 	struct nlattr *paths;
+	bool full_paths = info & SCTPNL_INFO_PATHS;
 
 	if (nla_put_u32(skb, SCTPNL_A_ASSOC_ID, asoc->assoc_id) ||
 	    fill_sock(skb, sk, user_ns) ||
 	    nla_put_u16(skb, SCTPNL_A_LOCAL_PORT, asoc->base.bind_addr.port) ||
-	    nla_put_u16(skb, SCTPNL_A_PEER_PORT, asoc->peer.port) ||
-	    nla_put_u32(skb, SCTPNL_A_LOCAL_VTAG, asoc->c.my_vtag) ||
-	    nla_put_u32(skb, SCTPNL_A_PEER_VTAG, asoc->c.peer_vtag) ||
-	    nla_put_u32(skb, SCTPNL_A_SNDQ, asoc->sndbuf_used) ||
-	    nla_put_u32(skb, SCTPNL_A_RCVQ, atomic_read(&asoc->rmem_alloc)) ||
-	    nla_put_u32(skb, SCTPNL_A_LOCAL_RWND, asoc->rwnd) ||
-	    fill_bind_addrs(skb, &asoc->base.bind_addr) ||
-	    fill_status(skb, asoc) ||
-	    fill_params(skb, asoc) ||
-	    fill_sock_opts(skb, sctp_sk(sk)) ||
-	    fill_stats(skb, asoc))
+	    nla_put_u16(skb, SCTPNL_A_PEER_PORT, asoc->peer.port))
 		return -EMSGSIZE;
+
+	if ((info & SCTPNL_INFO_MISC) &&
+	    (nla_put_u32(skb, SCTPNL_A_LOCAL_VTAG, asoc->c.my_vtag) ||
+	     nla_put_u32(skb, SCTPNL_A_PEER_VTAG, asoc->c.peer_vtag) ||
+	     nla_put_u32(skb, SCTPNL_A_SNDQ, asoc->sndbuf_used) ||
+	     nla_put_u32(skb, SCTPNL_A_RCVQ, atomic_read(&asoc->rmem_alloc)) ||
+	     nla_put_u32(skb, SCTPNL_A_LOCAL_RWND, asoc->rwnd)))
+		return -EMSGSIZE;
+	if ((info & (SCTPNL_INFO_BRIEF | SCTPNL_INFO_PATHS)) &&
+	    (fill_bind_addrs(skb, &asoc->base.bind_addr) ||
+	     fill_status(skb, asoc)))
+		return -EMSGSIZE;
+	if ((info & SCTPNL_INFO_OPTIONS) &&
+	    (fill_params(skb, asoc) || fill_sock_opts(skb, sctp_sk(sk))))
+		return -EMSGSIZE;
+	if ((info & SCTPNL_INFO_STATS) && fill_stats(skb, asoc))
+		return -EMSGSIZE;
+	if (!(info & (SCTPNL_INFO_BRIEF | SCTPNL_INFO_PATHS)))
+		return 0;
 
 	paths = nla_nest_start(skb, SCTPNL_A_PADDRS);
 	if (!paths)
 		return -EMSGSIZE;
 	list_for_each_entry(t, &asoc->peer.transport_addr_list, transports)
-		if (fill_path(skb, t))
+		if (full_paths ? fill_path(skb, t) : fill_path_brief(skb, t))
 			return -EMSGSIZE;
 	nla_nest_end(skb, paths);
 	return 0;

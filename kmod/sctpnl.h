@@ -51,7 +51,7 @@ extern const struct nla_policy sctpnl_addr_policy[SCTPNL_ADDR_A_MAX + 1];
 
 /* fill.c: message bodies, called with the socket locked */
 int sctpnl_fill_assoc(struct sk_buff *skb, struct sctp_association *asoc,
-		      struct user_namespace *user_ns);
+		      struct user_namespace *user_ns, u32 info);
 int sctpnl_fill_ep(struct sk_buff *skb, struct sctp_endpoint *ep,
 		   struct user_namespace *user_ns);
 enum sctpnl_style sctpnl_sk_style(const struct sock *sk);

@@ -121,12 +121,15 @@ def main(argv):
             continue
         d = next((d for d in defs.values() if d.get("enum-name") == cname),
                  None)
-        if d is None or d.get("type") != "enum":
+        if d is None or d.get("type") not in ("enum", "flags"):
             err("enum %s: no definitions entry with that enum-name" % cname)
             continue
         prefix = d.get("name-prefix", "sctpnl-%s-" % d["name"])
         want = [(n, v) for n, v in ents]
+        # enum: value-start + i; flags: bit value-start + i.
+        flags = d.get("type") == "flags"
         got = [(c_name(prefix, e if isinstance(e, str) else e["name"]),
+                (1 << (i + d.get("value-start", 0))) if flags else
                 i + d.get("value-start", 0))
                for i, e in enumerate(d.get("entries", []))]
         if want != got:

@@ -531,4 +531,51 @@ TEST_F(assoc, dump_and_filters)
 	EXPECT_EQ(0, s.n);
 }
 
+struct brief_seen {
+	uint32_t id;
+	int found, has_status, has_stats, has_rtoinfo, path_attrs;
+};
+
+static int check_brief(const struct nlmsghdr *nlh, void *arg)
+{
+	struct brief_seen *b = arg;
+	struct nlattr *paths = nlt_attr(nlh, SCTPNL_A_PADDRS), *p, *a;
+
+	if (nlt_uint(nlt_attr(nlh, SCTPNL_A_ASSOC_ID)) != b->id)
+		return 0;
+	b->found = 1;
+	b->has_status = !!nlt_attr(nlh, SCTPNL_A_STATUS);
+	b->has_stats = !!nlt_attr(nlh, SCTPNL_A_STATS);
+	b->has_rtoinfo = !!nlt_attr(nlh, SCTPNL_A_RTOINFO);
+	if (paths)
+		nlt_for_each(p, paths)
+			nlt_for_each(a, p)
+				b->path_attrs++;
+	return 0;
+}
+
+/* SCTPNL_INFO_BRIEF: what a listing needs, and nothing more. */
+TEST_F(assoc, info_brief)
+{
+	struct brief_seen b = { .id = self->cid };
+	struct snl_assoc full;
+
+	nlt_msg(self->n, self->n->family, NLM_F_DUMP, SCTPNL_CMD_ASSOC_GET, 1);
+	nlt_put_u32(self->n, SCTPNL_A_INFO, SCTPNL_INFO_BRIEF);
+	ASSERT_EQ(0, nlt_send(self->n, check_brief, &b));
+	ASSERT_TRUE(b.found);
+	EXPECT_TRUE(b.has_status);
+	EXPECT_FALSE(b.has_stats);
+	EXPECT_FALSE(b.has_rtoinfo);
+	ASSERT_EQ(0, snl_get_by_id(self->n, self->cid, &full));
+	EXPECT_EQ(3 * full.npaths, b.path_attrs);	/* addr, state, primary */
+
+	/* Bits the family does not know are refused. */
+	nlt_msg(self->n, self->n->family, 0, SCTPNL_CMD_ASSOC_GET, 1);
+	nlt_put_u32(self->n, SCTPNL_A_ASSOC_ID, self->cid);
+	nlt_put_u32(self->n, SCTPNL_A_INFO, 0x100);
+	EXPECT_EQ(-EINVAL, nlt_send(self->n, NULL, NULL));
+	EXPECT_STRNE("", self->n->extack);
+}
+
 TEST_HARNESS_MAIN

@@ -2,8 +2,9 @@
 /*
  * bench_dump: what the benchmarks time of libsctpnl itself.
  *
- *   bench_dump count         dump every association through the library,
- *                            print "count N seconds T maxrss_kb K"
+ *   bench_dump count [brief] dump every association through the library
+ *                            (all of each, or SCTPNL_INFO_BRIEF), print
+ *                            "count N seconds T maxrss_kb K"
  *   bench_dump lookup R      R gets by 4-tuple and R gets by assoc id of
  *                            one association from the middle of the dump,
  *                            print the mean time of each in microseconds
@@ -63,9 +64,15 @@ int main(int argc, char **argv)
 		perror("sctpnl_open");
 		return 1;
 	}
-	if (argc == 2 && !strcmp(argv[1], "count")) {
+	if (argc >= 2 && !strcmp(argv[1], "count")) {
+		struct sctpnl_filter f = { 0 };
+
+		if (argc == 3 && !strcmp(argv[2], "brief")) {
+			f.info = SCTPNL_INFO_BRIEF;
+			SCTPNL_SETF(&f, SCTPNL_FILTER_INFO);
+		}
 		t0 = now();
-		err = sctpnl_assoc_dump(h, NULL, count_cb, &p);
+		err = sctpnl_assoc_dump(h, &f, count_cb, &p);
 		t1 = now();
 		if (err) {
 			fprintf(stderr, "dump: %s\n", sctpnl_errmsg(h));

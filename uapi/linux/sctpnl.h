@@ -187,6 +187,9 @@ enum sctpnl_style {
  * @SCTPNL_A_PAD: padding for 64-bit attributes.
  * @SCTPNL_A_PROBE_FILTER: nest of SCTPNL_A_PROBE_FILTER_ENTRY, u32 assoc
  *	ids (at most SCTPNL_PROBE_FILTER_MAX).
+ * @SCTPNL_A_INFO: u32, in an ASSOC_GET request: which parts to report
+ *	(enum sctpnl_info bits); absent means all of them.  The identity
+ *	(ASSOC_ID, SK_*, ports) is always there.
  */
 enum sctpnl_attrs {
 	SCTPNL_A_UNSPEC,
@@ -235,6 +238,7 @@ enum sctpnl_attrs {
 	SCTPNL_A_PROBE,
 	SCTPNL_A_LOST,
 	SCTPNL_A_PROBE_FILTER,
+	SCTPNL_A_INFO,
 
 	__SCTPNL_A_MAX
 };
@@ -247,6 +251,29 @@ enum sctpnl_attrs {
 #define SCTPNL_A_PROBE_FILTER_ENTRY	1
 
 #define SCTPNL_PROBE_FILTER_MAX		4096
+
+/**
+ * enum sctpnl_info - parts of an association an ASSOC_GET reports
+ * @SCTPNL_INFO_BRIEF: what a one-line listing needs: LOCAL_ADDRS, STATUS,
+ *	and PADDRS entries with ADDR, STATE and PRIMARY only.
+ * @SCTPNL_INFO_PATHS: every PADDRS attribute of every path.
+ * @SCTPNL_INFO_OPTIONS: RTOINFO, ASSOCINFO, DELAYED_ACK, DEFAULT_SEND,
+ *	INITMSG, EVENTS and the socket options (MAXSEG, NODELAY, ...).
+ * @SCTPNL_INFO_STATS: STATS.
+ * @SCTPNL_INFO_MISC: verification tags, queue sizes, local rwnd.
+ *
+ * A dump of many associations that only lists them is several times
+ * faster with SCTPNL_INFO_BRIEF alone.
+ */
+enum sctpnl_info {
+	SCTPNL_INFO_BRIEF	= 0x01,
+	SCTPNL_INFO_PATHS	= 0x02,
+	SCTPNL_INFO_OPTIONS	= 0x04,
+	SCTPNL_INFO_STATS	= 0x08,
+	SCTPNL_INFO_MISC	= 0x10,
+};
+
+#define SCTPNL_INFO_ALL		0x1f
 
 /**
  * enum sctpnl_addr_attrs - an address, optionally with a port

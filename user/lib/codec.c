@@ -746,6 +746,11 @@ int snl_put_filter(struct nl_msg *msg, const struct sctpnl_filter *f)
 
 	if (!f || !f->set)
 		return 0;
+	if (SCTPNL_ISSET(f, SCTPNL_FILTER_INFO) &&
+	    nla_put_u32(msg, SCTPNL_A_INFO, f->info))
+		return -EMSGSIZE;
+	if (!(f->set & ~(1u << SCTPNL_FILTER_INFO)))
+		return 0;
 	nest = nla_nest_start(msg, SCTPNL_A_FILTER);
 	if (!nest)
 		return -EMSGSIZE;

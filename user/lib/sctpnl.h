@@ -568,6 +568,7 @@ enum {
 	SCTPNL_FILTER_UID,
 	SCTPNL_FILTER_INODE,
 	SCTPNL_FILTER_ASSOC_ID,
+	SCTPNL_FILTER_INFO,	/* not a filter: the parts to report */
 };
 
 struct sctpnl_filter {
@@ -580,6 +581,12 @@ struct sctpnl_filter {
 	uint64_t inode;
 	uint32_t assoc_id;
 	uint32_t set;
+	/*
+	 * With SCTPNL_FILTER_INFO: only these parts of each association
+	 * (enum sctpnl_info); SCTPNL_INFO_BRIEF makes a listing of many
+	 * associations several times faster.  Default: everything.
+	 */
+	uint32_t info;
 };
 
 /* An association key: assoc_id, or (when by_addr) local + peer. */

@@ -305,6 +305,11 @@ static int cmd_assoc(struct out *o, int argc, char **argv)
 	is_show(&argc, &argv);
 	if (parse_filter(argc, argv, &f))
 		return 1;
+	/* The table shows little of each association: ask for little. */
+	if (o->fmt == FMT_TABLE) {
+		f.info = SCTPNL_INFO_BRIEF;
+		SCTPNL_SETF(&f, SCTPNL_FILTER_INFO);
+	}
 	if (open_handle())
 		return 1;
 	out_begin(o, 1);
