@@ -340,6 +340,50 @@ TEST_F(events, comm_lost_after_abort)
 	close(srv);
 }
 
+/*
+ * A peer's ERROR chunk: REMOTE_ERROR with its cause.  No Linux peer sends
+ * one on request, so lib/inject_error.py forges it as the client would:
+ * from its port, to the server's, with the server's own verification tag
+ * (as sctpnl reports it) and a valid checksum.
+ */
+TEST_F(events, remote_error_from_peer)
+{
+	struct snl_assoc a;
+	int cli, srv, cport;
+	char cmd[512], self_exe[256] = "";
+	struct ev *e;
+
+	cli = quiet_socket();
+	ASSERT_LE(0, cli);
+	ASSERT_EQ(0, connect_to(cli, self->port));
+	srv = accept(self->lsn, NULL, NULL);
+	ASSERT_LE(0, srv);
+	cport = local_port(cli);
+	ASSERT_EQ(0, snl_get_by_id(self->n, sk_assoc_id(srv), &a));
+	ASSERT_NE(0, a.local_vtag);
+	collect(self->l, self->evs, 200);
+	self->evs->n = 0;
+
+	/* lib/ next to this program, wherever it is run from. */
+	ASSERT_LT(0, readlink("/proc/self/exe", self_exe, sizeof(self_exe) - 1));
+	*strrchr(self_exe, '/') = 0;
+	snprintf(cmd, sizeof(cmd),
+		 "python3 %s/lib/inject_error.py 127.0.0.1 %d 127.0.0.1 %d %u 1",
+		 self_exe, cport, self->port, a.local_vtag);
+	ASSERT_EQ(0, sh("%s", cmd));
+	collect(self->l, self->evs, 500);
+	e = find(self->evs, SCTPNL_CMD_EVENT_REMOTE_ERROR, self->port, cport,
+		 -1);
+	ASSERT_NE(NULL, e) TH_LOG("no REMOTE_ERROR on the server");
+	EXPECT_EQ(sk_assoc_id(srv), e->assoc_id);
+	/* The cause's body: stream 7, reserved 0. */
+	ASSERT_LE(4, e->datalen);
+	EXPECT_EQ(0, e->data[0]);
+	EXPECT_EQ(7, e->data[1]);
+	close(cli);
+	close(srv);
+}
+
 /* INIT answered by ABORT: CANT_STR_ASSOC. */
 TEST_F(events, cant_assoc_to_closed_port)
 {

@@ -33,8 +33,10 @@ for t in "${tests[@]}"; do
 		fail=$((fail + 1))
 		continue
 	fi
+	t0=$(date +%s)
 	timeout --foreground -k 5 "$timeout" "./$t" >"$out" 2>&1
 	rc=$?
+	echo "# $t: $(($(date +%s) - t0)) s" >>"$out"
 	sed 's/^/# /' "$out"
 
 	# Leaf results of a TAP-speaking program (its own top level only).
