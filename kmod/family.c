@@ -20,6 +20,7 @@ static const struct nla_policy sctpnl_ep_get_policy[SCTPNL_A_MAX + 1] = {
 
 static const struct nla_policy sctpnl_probe_set_policy[SCTPNL_A_MAX + 1] = {
 	[SCTPNL_A_PROBE_FILTER] = NLA_POLICY_NESTED(sctpnl_probe_filter_policy),
+	[SCTPNL_A_PROBE_INTERVAL] = { .type = NLA_U32 },
 };
 
 static const struct genl_ops sctpnl_ops[] = {

@@ -20,9 +20,17 @@
 
 #define SCTPNL_PROBE_SIZE	256
 
-/* Sorted, distinct assoc ids to sample; no filter samples everything. */
+/*
+ * Sorted, distinct assoc ids to sample (none: every association), and the
+ * least time between two samples of one of them.  last[i] goes with
+ * ids[i]; all_last serves an empty list.  Updates race harmlessly: at
+ * worst two CPUs both take a sample.
+ */
 struct sctpnl_probe_filter {
 	struct rcu_head rcu;
+	u64 interval_ns;
+	u64 all_last;
+	u64 *last;		/* n entries, after ids[] */
 	u32 n;
 	u32 ids[];
 };
@@ -44,23 +52,39 @@ sctpnl_probe_filter_policy[SCTPNL_A_PROBE_FILTER_ENTRY + 1] = {
 	[SCTPNL_A_PROBE_FILTER_ENTRY] = { .type = NLA_U32 },
 };
 
+/* Whether interval lets a sample through now; then it starts again. */
+static bool sctpnl_probe_due(const struct sctpnl_probe_filter *f, u64 *last)
+{
+	u64 now;
+
+	if (!f->interval_ns)
+		return true;
+	now = ktime_get_ns();
+	if (now - READ_ONCE(*last) < f->interval_ns)
+		return false;
+	WRITE_ONCE(*last, now);
+	return true;
+}
+
 static bool sctpnl_probe_wanted(struct net *net, sctp_assoc_t id)
 {
 	struct sctpnl_probe_net *pn = net_generic(net, sctpnl_probe_net_id);
-	const struct sctpnl_probe_filter *f;
+	struct sctpnl_probe_filter *f;
 	bool wanted = true;
 	u32 lo, hi, mid;
 
 	rcu_read_lock();
 	f = rcu_dereference(pn->filter);
-	if (f) {
+	if (f && !f->n) {
+		wanted = sctpnl_probe_due(f, &f->all_last);
+	} else if (f) {
 		wanted = false;
 		lo = 0;
 		hi = f->n;
 		while (lo < hi) {
 			mid = lo + (hi - lo) / 2;
 			if (f->ids[mid] == (u32)id) {
-				wanted = true;
+				wanted = sctpnl_probe_due(f, &f->last[mid]);
 				break;
 			}
 			if (f->ids[mid] < (u32)id)
@@ -162,6 +186,8 @@ int sctpnl_probe_set_doit(struct sk_buff *skb, struct genl_info *info)
 	struct sctpnl_probe_net *pn = net_generic(genl_info_net(info),
 						  sctpnl_probe_net_id);
 	struct nlattr *list = info->attrs[SCTPNL_A_PROBE_FILTER];
+	struct nlattr *ival = info->attrs[SCTPNL_A_PROBE_INTERVAL];
+	u64 interval_ns = ival ? (u64)nla_get_u32(ival) * NSEC_PER_MSEC : 0;
 	struct sctpnl_probe_filter *f = NULL, *old;
 	struct nlattr *nla;
 	u32 n = 0, i;
@@ -177,16 +203,21 @@ int sctpnl_probe_set_doit(struct sk_buff *skb, struct genl_info *info)
 			return -E2BIG;
 		}
 	}
-	if (n) {
-		f = kmalloc(struct_size(f, ids, n), GFP_KERNEL);
+	/* No list and no interval: every SACK of every association. */
+	if (n || interval_ns) {
+		f = kzalloc(struct_size(f, ids, n) + n * sizeof(u64) +
+			    sizeof(u64), GFP_KERNEL);
 		if (!f)
 			return -ENOMEM;
+		f->interval_ns = interval_ns;
+		f->last = PTR_ALIGN((u64 *)&f->ids[n], sizeof(u64));
 		i = 0;
-		nla_for_each_nested(nla, list, rem)
-			f->ids[i++] = nla_get_u32(nla);
+		if (n)
+			nla_for_each_nested(nla, list, rem)
+				f->ids[i++] = nla_get_u32(nla);
 		sort(f->ids, n, sizeof(f->ids[0]), sctpnl_u32_cmp, NULL);
 		/* Drop duplicates so that the lookup is a plain bsearch. */
-		f->n = 1;
+		f->n = n ? 1 : 0;
 		for (i = 1; i < n; i++)
 			if (f->ids[i] != f->ids[f->n - 1])
 				f->ids[f->n++] = f->ids[i];

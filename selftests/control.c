@@ -294,22 +294,10 @@ static int set_rto(struct nlt *n, uint32_t id, uint32_t initial,
 
 static bool in_dump(struct nlt *n, uint32_t id);
 
-/* The sctpctl binary next to this test's tree. */
+/* The sctpctl binary of this tree. */
 static const char *sctpctl(void)
 {
-	static char path[PATH_MAX + 32];
-	char exe[PATH_MAX];
-	ssize_t l = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	char *slash;
-
-	if (l < 0)
-		return "sctpctl";
-	exe[l] = 0;
-	slash = strrchr(exe, '/');
-	if (slash)
-		*slash = 0;
-	snprintf(path, sizeof(path), "%s/../user/sctpctl/sctpctl", exe);
-	return path;
+	return selftest_path("../user/sctpctl/sctpctl");
 }
 
 /* ------------------------------------------------------------------ */

@@ -350,7 +350,7 @@ TEST_F(events, remote_error_from_peer)
 {
 	struct snl_assoc a;
 	int cli, srv, cport;
-	char cmd[512], self_exe[256] = "";
+	char cmd[512];
 	struct ev *e;
 
 	cli = quiet_socket();
@@ -364,12 +364,10 @@ TEST_F(events, remote_error_from_peer)
 	collect(self->l, self->evs, 200);
 	self->evs->n = 0;
 
-	/* lib/ next to this program, wherever it is run from. */
-	ASSERT_LT(0, readlink("/proc/self/exe", self_exe, sizeof(self_exe) - 1));
-	*strrchr(self_exe, '/') = 0;
 	snprintf(cmd, sizeof(cmd),
-		 "python3 %s/lib/inject_error.py 127.0.0.1 %d 127.0.0.1 %d %u 1",
-		 self_exe, cport, self->port, a.local_vtag);
+		 "python3 %s 127.0.0.1 %d 127.0.0.1 %d %u 1",
+		 selftest_path("lib/inject_error.py"), cport, self->port,
+		 a.local_vtag);
 	ASSERT_EQ(0, sh("%s", cmd));
 	collect(self->l, self->evs, 500);
 	e = find(self->evs, SCTPNL_CMD_EVENT_REMOTE_ERROR, self->port, cport,

@@ -57,21 +57,10 @@ static int ns(char which)
 	return name ? enter_netns(name) : -ENOENT;
 }
 
+/* The sctpctl binary of this tree. */
 static const char *sctpctl(void)
 {
-	static char path[PATH_MAX + 32];
-	char exe[PATH_MAX];
-	ssize_t l = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	char *slash;
-
-	if (l < 0)
-		return "sctpctl";
-	exe[l] = 0;
-	slash = strrchr(exe, '/');
-	if (slash)
-		*slash = 0;
-	snprintf(path, sizeof(path), "%s/../user/sctpctl/sctpctl", exe);
-	return path;
+	return selftest_path("../user/sctpctl/sctpctl");
 }
 
 /* Start sctpctl with args, stdout and stderr to files; its pid. */

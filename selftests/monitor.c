@@ -42,21 +42,10 @@ static int fresh_netns(void)
 	return sh("ip link set lo up");
 }
 
+/* The sctpctl binary of this tree. */
 static const char *sctpctl(void)
 {
-	static char path[PATH_MAX + 32];
-	char exe[PATH_MAX];
-	ssize_t l = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	char *slash;
-
-	if (l < 0)
-		return "sctpctl";
-	exe[l] = 0;
-	slash = strrchr(exe, '/');
-	if (slash)
-		*slash = 0;
-	snprintf(path, sizeof(path), "%s/../user/sctpctl/sctpctl", exe);
-	return path;
+	return selftest_path("../user/sctpctl/sctpctl");
 }
 
 static double now_s(void)

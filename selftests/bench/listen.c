@@ -5,12 +5,13 @@
  * the throughput benchmark's "with listeners" runs.  On SIGTERM it prints
  * how many messages it read and how often its socket overran.
  *
- *   listen [ASSOC_ID...]
+ *   listen [-i INTERVAL_MS] [ASSOC_ID...]
  */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #include <linux/sctpnl.h>
@@ -28,14 +29,21 @@ int main(int argc, char **argv)
 	static char buf[256 * 1024];
 	unsigned long msgs = 0, overruns = 0;
 	struct nlt *n = nlt_open();
-	int rcvbuf = 4 << 20;
+	int rcvbuf = 4 << 20, first = 1;
+	unsigned int interval = 0;
 
 	if (!n || !n->family)
 		return 1;
-	if (argc > 1) {
+	if (argc > 2 && !strcmp(argv[1], "-i")) {
+		interval = strtoul(argv[2], NULL, 0);
+		first = 3;
+	}
+	if (argc > first || interval) {
 		nlt_msg(n, n->family, NLM_F_ACK, SCTPNL_CMD_PROBE_SET, 1);
+		if (interval)
+			nlt_put_u32(n, SCTPNL_A_PROBE_INTERVAL, interval);
 		nlt_nest(n, SCTPNL_A_PROBE_FILTER);
-		for (int i = 1; i < argc; i++)
+		for (int i = first; i < argc; i++)
 			nlt_put_u32(n, SCTPNL_A_PROBE_FILTER_ENTRY,
 				    strtoul(argv[i], NULL, 0));
 		nlt_nest_end(n);

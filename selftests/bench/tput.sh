@@ -7,10 +7,12 @@
 # listener on the events and probe groups, the probe narrowed to the
 # measured association.  Prints each run and the medians.
 #
-# Usage: tput.sh [ROUNDS] [SECONDS]     (defaults: 5 rounds of 5 s)
+# Usage: tput.sh [ROUNDS] [SECONDS] [INTERVAL_MS]
+#        (defaults: 5 rounds of 5 s; probe sampling every SACK, or at most
+#        once per INTERVAL_MS per association)
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
-rounds=${1:-5} secs=${2:-5}
+rounds=${1:-5} secs=${2:-5} interval=${3:-0}
 ko=${SCTPNL_KO:-$top/kmod/sctpnl.ko}
 ctl=$top/user/sctpctl/sctpctl
 
@@ -36,7 +38,8 @@ run() {
 		sleep 0.5
 		id=$(ip netns exec tp-a "$ctl" -j assoc show pport 5201 |
 		     python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["assoc_id"])' 2>/dev/null)
-		ip netns exec tp-a "$top/selftests/bench/listen" $id >/tmp/listen.out &
+		ip netns exec tp-a "$top/selftests/bench/listen" -i "$interval" $id \
+			>/tmp/listen.out &
 		lpid=$!
 	fi
 	wait $ipid

@@ -2,6 +2,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <sched.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -313,4 +314,22 @@ int enter_netns(const char *name)
 	err = setns(fd, CLONE_NEWNET);
 	close(fd);
 	return err ? -errno : 0;
+}
+
+/* @rel, relative to the directory of the running test program. */
+const char *selftest_path(const char *rel)
+{
+	static char path[PATH_MAX + 64];
+	char exe[PATH_MAX];
+	ssize_t l = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	char *slash;
+
+	if (l < 0)
+		return rel;
+	exe[l] = 0;
+	slash = strrchr(exe, '/');
+	if (slash)
+		*slash = 0;
+	snprintf(path, sizeof(path), "%s/%s", exe, rel);
+	return path;
 }

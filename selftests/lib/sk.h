@@ -70,6 +70,8 @@ sctp_assoc_t sk_assoc_id(int fd);
 
 /* Run a shell command, return its exit status. */
 int sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* @rel relative to the test program's directory (a static buffer). */
+const char *selftest_path(const char *rel);
 /* Enter a named network namespace (/var/run/netns/NAME). */
 int enter_netns(const char *name);
 

@@ -190,6 +190,10 @@ enum sctpnl_style {
  * @SCTPNL_A_INFO: u32, in an ASSOC_GET request: which parts to report
  *	(enum sctpnl_info bits); absent means all of them.  The identity
  *	(ASSOC_ID, SK_*, ports) is always there.
+ * @SCTPNL_A_PROBE_INTERVAL: u32, ms, in PROBE_SET: at most one sample per
+ *	this interval for each association of the filter (for all of them
+ *	together when the filter names none); 0 or absent: every SACK.
+ *	Sampling every SACK of a fast association costs it throughput.
  */
 enum sctpnl_attrs {
 	SCTPNL_A_UNSPEC,
@@ -239,6 +243,7 @@ enum sctpnl_attrs {
 	SCTPNL_A_LOST,
 	SCTPNL_A_PROBE_FILTER,
 	SCTPNL_A_INFO,
+	SCTPNL_A_PROBE_INTERVAL,
 
 	__SCTPNL_A_MAX
 };
