@@ -34,6 +34,12 @@ setup() {
 		ip -n "$sns" link set mhs$i up || return 1
 	done
 	ip -n "$cns" link set lo up && ip -n "$sns" link set lo up
+	# Quick path confirmation: each fixture's second path is confirmed
+	# by a heartbeat paced by the RTO, 3 s by default.
+	for ns in "$cns" "$sns"; do
+		ip netns exec "$ns" sysctl -qw net.sctp.rto_initial=300 \
+			net.sctp.rto_min=100 || return 1
+	done
 }
 
 if ! setup; then
