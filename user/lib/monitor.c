@@ -556,6 +556,12 @@ int sctpnl_monitor_read(struct sctpnl_mon *m, const struct sctpnl_mon_cb *c,
 
 int sctpnl_probe_filter(struct sctpnl *h, const uint32_t *ids, size_t n)
 {
+	return sctpnl_probe_filter_interval(h, ids, n, 0);
+}
+
+int sctpnl_probe_filter_interval(struct sctpnl *h, const uint32_t *ids,
+				 size_t n, uint32_t interval_ms)
+{
 	struct nlattr *nest;
 	struct nl_msg *msg;
 	size_t i;
@@ -566,6 +572,11 @@ int sctpnl_probe_filter(struct sctpnl *h, const uint32_t *ids, size_t n)
 	msg = snl_new_req(h, SCTPNL_CMD_PROBE_SET, 0);
 	if (!msg)
 		return -ENOMEM;
+	if (interval_ms &&
+	    nla_put_u32(msg, SCTPNL_A_PROBE_INTERVAL, interval_ms)) {
+		nlmsg_free(msg);
+		return -EMSGSIZE;
+	}
 	if (n) {
 		nest = nla_nest_start(msg, SCTPNL_A_PROBE_FILTER);
 		if (!nest) {

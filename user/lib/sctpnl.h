@@ -868,6 +868,11 @@ void sctpnl_monitor_lost(const struct sctpnl_mon *m, uint64_t *overruns,
 /* Probe only these associations (n == 0: every association).  The filter
  * is the namespace's, shared by every listener; needs CAP_NET_ADMIN. */
 int sctpnl_probe_filter(struct sctpnl *h, const uint32_t *ids, size_t n);
+/* The same, with at most one sample per interval_ms per association
+ * (0: every SACK); sampling every SACK of a busy association costs it
+ * throughput. */
+int sctpnl_probe_filter_interval(struct sctpnl *h, const uint32_t *ids,
+				 size_t n, uint32_t interval_ms);
 
 /* "assoc_change", "paddr_change", ... for an SCTPNL_CMD_EVENT_* type. */
 const char *sctpnl_event_name(unsigned int type);

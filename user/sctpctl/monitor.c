@@ -563,14 +563,14 @@ static int plot(const struct rec *r, const char *csv, const char *png)
 
 static const char probe_usage[] =
 	"probe ASSOC --duration S --out FILE.csv [--plot FILE.png] "
-	"[--rcvbuf BYTES]";
+	"[--interval MS] [--rcvbuf BYTES]";
 
 int cmd_probe(int argc, char **argv)
 {
 	struct sctpnl_mon_cb cb = { .on_probe = rec_sample,
 				    .on_lost = rec_lost };
 	const char *out = NULL, *png = NULL;
-	uint64_t dur = 0, rcvbuf = 4 << 20, end;
+	uint64_t dur = 0, rcvbuf = 4 << 20, interval = 0, end;
 	struct rec r = { 0 };
 	struct sctpnl_mon *mn;
 	struct sctpnl_key k;
@@ -596,6 +596,10 @@ int cmd_probe(int argc, char **argv)
 			i++;
 		} else if (!strcmp(a, "--rcvbuf")) {
 			if (parse_int_opt(a, nx, INT32_MAX, &rcvbuf))
+				return 1;
+			i++;
+		} else if (!strcmp(a, "--interval")) {
+			if (parse_int_opt(a, nx, 3600000, &interval))
 				return 1;
 			i++;
 		} else if (nkey < 2 && a[0] != '-') {
@@ -639,7 +643,7 @@ int cmd_probe(int argc, char **argv)
 		return mon_fail(errno, "probe");
 	}
 	sctpnl_monitor_set_rcvbuf(mn, rcvbuf);
-	err = sctpnl_probe_filter(h, &r.id, 1);
+	err = sctpnl_probe_filter_interval(h, &r.id, 1, interval);
 	if (err) {
 		sctpnl_monitor_close(mn);
 		fclose(r.csv);
