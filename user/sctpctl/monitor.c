@@ -527,6 +527,8 @@ static int plot(const struct rec *r, const char *csv, const char *png)
 		"set datafile separator ','\n"
 		"set key outside right top\n"
 		"set yrange [0:*]\n"
+		/* Headroom, so a flat line at the maximum is not the border. */
+		"set offsets 0, 0, graph 0.1, 0\n"
 		"set grid\n"
 		"set multiplot layout 2,1 title 'sctpnl probe: association %u'\n"
 		"set ylabel 'bytes'\n"
