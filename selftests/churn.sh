@@ -8,12 +8,12 @@
 # subscribed, and loaded again.  Nothing may splat (the runner checks),
 # crash or hang, and everything must answer afterwards.
 #
-# CHURN_SECS (default 10) sets the duration; make check KERNEL=debug runs
+# CHURN_SECS (default 6) sets the duration; make check KERNEL=debug runs
 # it for longer.
 
 . "$(dirname "$0")/lib/ktap.sh"
 top=$(cd "$(dirname "$0")/.." && pwd)
-secs=${CHURN_SECS:-10}
+secs=${CHURN_SECS:-6}
 ko=${SCTPNL_KO:-$top/kmod/sctpnl.ko}
 ctl=$top/user/sctpctl/sctpctl
 tmp=$(mktemp -d)
