@@ -129,13 +129,8 @@ static int do_action(struct genl_info *info, u16 flag)
 	}
 
 	err = sctpnl_with_assoc(genl_info_net(info), &key, act_one, &aa);
-	if (!aa.reached_stack && (err == -ENOENT || err == -EAGAIN)) {
-		NL_SET_ERR_MSG_ATTR(info->extack,
-				    key.has_addrs ? info->attrs[SCTPNL_A_PEER] :
-				    info->attrs[SCTPNL_A_ASSOC_ID],
-				    "no such association in this network namespace");
-		return -ENOENT;
-	}
+	if (!aa.reached_stack && (err == -ENOENT || err == -EAGAIN))
+		return sctpnl_no_assoc(info, &key);
 	if (err < 0 && aa.reached_stack && !info->extack->_msg) {
 		if (flag == SCTP_ABORT)
 			NL_SET_ERR_MSG(info->extack,

@@ -302,13 +302,8 @@ int sctpnl_assoc_get_doit(struct sk_buff *skb, struct genl_info *info)
 	err = sctpnl_with_assoc(genl_info_net(info), &key, fill_one, &fa);
 	if (err) {
 		nlmsg_free(fa.skb);
-		if (err == -ENOENT || err == -EAGAIN) {
-			NL_SET_ERR_MSG_ATTR(info->extack,
-					    key.has_addrs ? info->attrs[SCTPNL_A_PEER] :
-					    info->attrs[SCTPNL_A_ASSOC_ID],
-					    "no such association in this network namespace");
-			return -ENOENT;
-		}
+		if (err == -ENOENT || err == -EAGAIN)
+			return sctpnl_no_assoc(info, &key);
 		if (err == -EMSGSIZE)
 			GENL_SET_ERR_MSG(info, "association too large to report");
 		return err;
@@ -318,19 +313,43 @@ int sctpnl_assoc_get_doit(struct sk_buff *skb, struct genl_info *info)
 
 /* ---- dump ---------------------------------------------------------- */
 
+/* Whether @want is one of the valid addresses bound in @bp. */
+bool sctpnl_bind_addr_has(struct sctp_bind_addr *bp,
+			  const union sctp_addr *want)
+{
+	struct sctp_sockaddr_entry *la;
+	bool found = false;
+
+	rcu_read_lock();
+	list_for_each_entry_rcu(la, &bp->address_list, list)
+		if (la->valid && sctpnl_addr_equal(&la->a, want)) {
+			found = true;
+			break;
+		}
+	rcu_read_unlock();
+	return found;
+}
+
+/*
+ * The reply to a request whose key names no association of the
+ * requester's namespace (or one that went away while we looked).
+ */
+int sctpnl_no_assoc(struct genl_info *info, const struct sctpnl_key *key)
+{
+	NL_SET_ERR_MSG_ATTR(info->extack,
+			    key->has_addrs ? info->attrs[SCTPNL_A_PEER] :
+			    info->attrs[SCTPNL_A_ASSOC_ID],
+			    "no such association in this network namespace");
+	return -ENOENT;
+}
+
 static bool match_addr_list(struct sctp_association *asoc,
 			    const union sctp_addr *want, bool local)
 {
-	struct sctp_sockaddr_entry *la;
 	struct sctp_transport *t;
 
-	if (local) {
-		list_for_each_entry_rcu(la, &asoc->base.bind_addr.address_list,
-					list)
-			if (la->valid && sctpnl_addr_equal(&la->a, want))
-				return true;
-		return false;
-	}
+	if (local)
+		return sctpnl_bind_addr_has(&asoc->base.bind_addr, want);
 	list_for_each_entry_rcu(t, &asoc->peer.transport_addr_list, transports)
 		if (sctpnl_addr_equal(&t->ipaddr, want))
 			return true;

@@ -32,8 +32,6 @@ struct ep_fill_arg {
 static bool ep_match(const struct sctpnl_filter *f, struct sctp_endpoint *ep)
 {
 	struct sock *sk = ep->base.sk;
-	struct sctp_sockaddr_entry *la;
-	bool found;
 
 	if ((f->present & BIT(SCTPNL_FILTER_A_LOCAL_PORT)) &&
 	    ep->base.bind_addr.port != f->lport)
@@ -44,16 +42,8 @@ static bool ep_match(const struct sctpnl_filter *f, struct sctp_endpoint *ep)
 	if ((f->present & BIT(SCTPNL_FILTER_A_INODE)) &&
 	    sock_i_ino(sk) != f->inode)
 		return false;
-	if (!(f->present & BIT(SCTPNL_FILTER_A_LOCAL_ADDR)))
-		return true;
-
-	found = false;
-	rcu_read_lock();
-	list_for_each_entry_rcu(la, &ep->base.bind_addr.address_list, list)
-		if (la->valid && sctpnl_addr_equal(&la->a, &f->laddr))
-			found = true;
-	rcu_read_unlock();
-	return found;
+	return !(f->present & BIT(SCTPNL_FILTER_A_LOCAL_ADDR)) ||
+	       sctpnl_bind_addr_has(&ep->base.bind_addr, &f->laddr);
 }
 
 /* Socket locked by the caller. */

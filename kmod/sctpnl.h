@@ -67,6 +67,9 @@ const struct sctpnl_filter *sctpnl_snap_filter(const struct sctpnl_snap *snap);
 void sctpnl_snap_key(const struct sctpnl_snap *snap, u32 i,
 		     struct sctpnl_key *key);
 struct sock *sctpnl_lock_asoc(struct sctp_association *asoc);
+int sctpnl_no_assoc(struct genl_info *info, const struct sctpnl_key *key);
+bool sctpnl_bind_addr_has(struct sctp_bind_addr *bp,
+			  const union sctp_addr *want);
 extern const struct nla_policy sctpnl_filter_policy[SCTPNL_FILTER_A_MAX + 1];
 int sctpnl_parse_key(struct genl_info *info, struct sctpnl_key *key);
 int sctpnl_with_assoc(struct net *net, const struct sctpnl_key *key,

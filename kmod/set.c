@@ -448,12 +448,7 @@ int sctpnl_assoc_set_doit(struct sk_buff *skb, struct genl_info *info)
 		return err;
 
 	err = sctpnl_with_assoc(genl_info_net(info), &key, set_one, &sa);
-	if (!sa.reached_stack && (err == -ENOENT || err == -EAGAIN)) {
-		NL_SET_ERR_MSG_ATTR(info->extack,
-				    key.has_addrs ? info->attrs[SCTPNL_A_PEER] :
-				    info->attrs[SCTPNL_A_ASSOC_ID],
-				    "no such association in this network namespace");
-		return -ENOENT;
-	}
+	if (!sa.reached_stack && (err == -ENOENT || err == -EAGAIN))
+		return sctpnl_no_assoc(info, &key);
 	return err;
 }
