@@ -10,9 +10,12 @@
  * the function that would build them instead:
  *
  *  - SEND_FAILED: sctp_datamsg_destroy() (inlined into sctp_datamsg_put())
- *    builds one per chunk of a failed message when the owner subscribed.
- *    We probe sctp_datamsg_put() and act on the put that destroys a failed
- *    message, which is the one time the stack would notify.
+ *    builds one per chunk of a message that has failed, when the owner
+ *    subscribed.  A message has failed once sctp_chunk_fail() ran on one
+ *    of its chunks, and only then.  sctp_datamsg_put() runs for every
+ *    DATA chunk freed, too hot to probe, so we probe the cold
+ *    sctp_chunk_fail() instead and report every chunk of the message at
+ *    its first failure: the same chunks, a little earlier.
  *  - PARTIAL_DELIVERY: sctp_ulpq_abort_pd() builds the ABORTED indication
  *    only for subscribers; we probe it and report when partial delivery
  *    was in progress.  With I-DATA (interleaving) the per-stream helper is
@@ -251,8 +254,7 @@ fail:
 }
 
 /* One SEND_FAILED for @chunk, as sctp_ulpevent_make_send_failed() would. */
-static void sctpnl_send_failed(const struct sctp_datamsg *msg,
-			       const struct sctp_chunk *chunk)
+static void sctpnl_send_failed(const struct sctp_chunk *chunk, u32 error)
 {
 	const struct sctp_association *asoc = chunk->asoc;
 	const struct sctp_sndrcvinfo *si = &chunk->sinfo;
@@ -271,7 +273,7 @@ static void sctpnl_send_failed(const struct sctp_datamsg *msg,
 	if (nla_put_u32(ev.skb, SCTPNL_EVENT_A_FLAGS,
 			chunk->has_tsn ? SCTP_DATA_SENT : SCTP_DATA_UNSENT) ||
 	    nla_put_u32(ev.skb, SCTPNL_EVENT_A_ERROR,
-			msg->send_error ?: asoc->outqueue.error))
+			error ?: asoc->outqueue.error))
 		goto fail;
 
 	nest = nla_nest_start(ev.skb, SCTPNL_EVENT_A_SNDRCVINFO);
@@ -300,20 +302,22 @@ fail:
 }
 
 /*
- * sctp_datamsg_put(msg): the put that drops the last reference destroys
- * the message, and a failed message is then notified chunk by chunk.
- * Every put of a message happens under its socket's lock, so the count
- * read here cannot drop under us.
+ * sctp_chunk_fail(chunk, error): the first call for a message marks it
+ * failed.  Its chunks stay on msg->chunks until the message is destroyed
+ * and none of them is sent after a failure, so what we report here is
+ * what the stack would notify then (its error is the last failure's;
+ * they are all the same unless a queue teardown follows an expiry).
+ * Every call runs under the socket's lock.
  */
-static int sctpnl_datamsg_put_pre(struct kprobe *p, struct pt_regs *regs)
+static int sctpnl_chunk_fail_pre(struct kprobe *p, struct pt_regs *regs)
 {
-	const struct sctp_datamsg *msg = ARG(regs, 0);
-	const struct sctp_chunk *chunk;
+	const struct sctp_chunk *chunk = ARG(regs, 0), *c;
+	const struct sctp_datamsg *msg = chunk->msg;
 
-	if (!msg->send_failed || refcount_read(&msg->refcnt) != 1)
+	if (!msg || msg->send_failed)
 		return 0;
-	list_for_each_entry(chunk, &msg->chunks, frag_list)
-		sctpnl_send_failed(msg, chunk);
+	list_for_each_entry(c, &msg->chunks, frag_list)
+		sctpnl_send_failed(c, ARG_U(regs, 1));
 	return 0;
 }
 
@@ -389,7 +393,7 @@ static struct kprobe sctpnl_kprobes[] = {
 		      sctpnl_paddr_change_pre),
 	SCTPNL_KPROBE("sctp_ulpevent_make_remote_error",
 		      sctpnl_remote_error_pre),
-	SCTPNL_KPROBE("sctp_datamsg_put", sctpnl_datamsg_put_pre),
+	SCTPNL_KPROBE("sctp_chunk_fail", sctpnl_chunk_fail_pre),
 	SCTPNL_KPROBE("sctp_ulpevent_make_shutdown_event",
 		      sctpnl_shutdown_pre),
 	SCTPNL_KPROBE("sctp_ulpevent_make_adaptation_indication",

@@ -465,13 +465,35 @@ static int on_sf(const struct sctpnl_event *e, void *arg)
 	return 0;
 }
 
+/* SCTP_SEND_FAILED_EVENT notifications queued on @fd, read now. */
+static int owner_send_failed(int fd)
+{
+	union {
+		union sctp_notification sn;
+		char buf[2048];
+	} u;
+	int n = 0, flags;
+
+	for (;;) {
+		struct iovec iov = { .iov_base = &u, .iov_len = sizeof(u) };
+		struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1 };
+
+		if (recvmsg(fd, &mh, MSG_DONTWAIT) < 0)
+			return n;
+		flags = mh.msg_flags;
+		if ((flags & MSG_NOTIFICATION) &&
+		    u.sn.sn_header.sn_type == SCTP_SEND_FAILED_EVENT)
+			n++;
+	}
+}
+
 TEST(send_failed)
 {
 	struct sctpnl_mon_cb cb = { .on_event = on_sf };
 	char msg[1000];
 	struct sf s = { 0 };
 	struct sctpnl_mon *m;
-	int lsn, cli, srv, port, i;
+	int lsn, cli, srv, port, i, owner;
 
 	if (!getenv("LF_A"))
 		SKIP(return, "run by linkflap.sh");
@@ -494,6 +516,10 @@ TEST(send_failed)
 	srv = accept(lsn, NULL, NULL);
 	ASSERT_LE(0, srv);
 	s.id = sk_assoc_id(cli);
+	/* The owner's own view, to count against: it subscribes now. */
+	ASSERT_EQ(0, SET(cli, SCTP_EVENT, (&(struct sctp_event){
+		.se_assoc_id = s.id, .se_type = SCTP_SEND_FAILED_EVENT,
+		.se_on = 1 })));
 
 	ASSERT_EQ(0, sh("ip link set veth-a1 down"));
 	/*
@@ -518,8 +544,20 @@ TEST(send_failed)
 		poll(&p, 1, 100);
 		ASSERT_LE(0, sctpnl_monitor_read(m, &cb, &s));
 	}
+	/* The rest of the queue fails in the same flush. */
+	for (i = 0; i < 3; i++) {
+		struct pollfd p = { .fd = sctpnl_monitor_fd(m),
+				    .events = POLLIN };
+
+		poll(&p, 1, 100);
+		ASSERT_LE(0, sctpnl_monitor_read(m, &cb, &s));
+	}
 	sh("ip link set veth-a1 up");
 	ASSERT_LT(0, s.n) TH_LOG("no SEND_FAILED within 5 s");
+	owner = owner_send_failed(cli);
+	EXPECT_EQ(owner, s.n)
+		TH_LOG("sctpnl reported %d SEND_FAILED, the owner got %d",
+		       s.n, owner);
 	EXPECT_EQ(64, s.len);
 	EXPECT_EQ(0, memcmp(s.data, "ttl-100-ms", 10));
 	EXPECT_EQ(0, s.ev.flags);	/* unsent */
@@ -528,8 +566,8 @@ TEST(send_failed)
 	EXPECT_EQ(1, s.ev.info.stream);
 	EXPECT_EQ(100, s.ev.info.timetolive);
 	EXPECT_EQ(s.id, s.ev.assoc_id);
-	TH_LOG("send_failed: flags %u (%s) error %u", s.ev.flags,
-	       s.ev.flags ? "sent" : "unsent", s.ev.error);
+	TH_LOG("send_failed: %d of them, as the owner's; flags %u (%s) error %u",
+	       s.n, s.ev.flags, s.ev.flags ? "sent" : "unsent", s.ev.error);
 	sctpnl_monitor_close(m);
 	close(cli);
 	close(srv);
