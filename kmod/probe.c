@@ -4,6 +4,16 @@
  * per peer path each time a SACK arrives, and the namespace's filter of
  * associations to sample.
  *
+ * A saturated association takes tens of thousands of SACKs a second, and
+ * one datagram per sample would cost an allocation, a multicast and a
+ * listener wake-up each, in the SACK's softirq.  Samples are instead
+ * appended to message batches of a page each, queued per namespace and
+ * multicast together one tick after the oldest of them (or at once when
+ * SCTPNL_PROBE_QUEUE_MAX batches wait): a listener wakes about once a
+ * tick and reads a few dozen samples per datagram.  One queue (not one
+ * per CPU) keeps each association's samples in order: they are taken
+ * under its socket lock and appended under the queue lock.
+ *
  * The samples come from sctp.ko's sctp_probe tracepoint, which fires in
  * sctp_sf_eat_sack_6_2() before the SACK is processed, socket locked.
  * Its sibling sctp_probe_path fires from sctp_outq_sack() only for SACKs
@@ -18,25 +28,35 @@
 #include <net/netns/generic.h>
 #include "sctpnl.h"
 
+/* Room for one sample; a batch holds NLMSG_GOODSIZE of them. */
 #define SCTPNL_PROBE_SIZE	256
+
+/* Batches a namespace may hold back: a 128 KiB burst. */
+#define SCTPNL_PROBE_QUEUE_MAX	32
 
 /*
  * Sorted, distinct assoc ids to sample (none: every association), and the
- * least time between two samples of one of them.  last[i] goes with
- * ids[i]; all_last serves an empty list.  Updates race harmlessly: at
- * worst two CPUs both take a sample.
+ * least time between two samples of one of them, in jiffies.  last[i]
+ * goes with ids[i]; all_last serves an empty list.  Updates race
+ * harmlessly: at worst two CPUs both take a sample.
  */
 struct sctpnl_probe_filter {
 	struct rcu_head rcu;
-	u64 interval_ns;
-	u64 all_last;
-	u64 *last;		/* n entries, after ids[] */
+	unsigned long interval;
+	unsigned long all_last;
+	unsigned long *last;	/* n entries, after ids[] */
 	u32 n;
 	u32 ids[];
 };
 
 struct sctpnl_probe_net {
 	struct sctpnl_probe_filter __rcu *filter;
+	struct net *net;
+	/* Samples not multicast yet, and the timer that sends them. */
+	spinlock_t lock;
+	struct sk_buff_head full;
+	struct sk_buff *batch;		/* the one being filled */
+	struct timer_list flush;
 };
 
 static unsigned int sctpnl_probe_net_id __read_mostly;
@@ -52,15 +72,20 @@ sctpnl_probe_filter_policy[SCTPNL_A_PROBE_FILTER_ENTRY + 1] = {
 	[SCTPNL_A_PROBE_FILTER_ENTRY] = { .type = NLA_U32 },
 };
 
-/* Whether interval lets a sample through now; then it starts again. */
-static bool sctpnl_probe_due(const struct sctpnl_probe_filter *f, u64 *last)
+/*
+ * Whether the interval lets a sample through now; then it starts again.
+ * This runs for every SACK, so it counts jiffies rather than reading a
+ * clocksource, which costs an emulated HPET access in a TCG guest.
+ */
+static bool sctpnl_probe_due(const struct sctpnl_probe_filter *f,
+			     unsigned long *last)
 {
-	u64 now;
+	unsigned long now;
 
-	if (!f->interval_ns)
+	if (!f->interval)
 		return true;
-	now = ktime_get_ns();
-	if (now - READ_ONCE(*last) < f->interval_ns)
+	now = jiffies;
+	if (time_before(now, READ_ONCE(*last) + f->interval))
 		return false;
 	WRITE_ONCE(*last, now);
 	return true;
@@ -97,9 +122,39 @@ static bool sctpnl_probe_wanted(struct net *net, sctp_assoc_t id)
 	return wanted;
 }
 
-static void sctpnl_probe_path(struct net *net,
+static void sctpnl_probe_multicast(struct sctpnl_probe_net *pn,
+				   struct sk_buff *skb)
+{
+	/* ESRCH and ENOBUFS are the listeners' business, see events.c. */
+	genlmsg_multicast_netns(&sctpnl_family, pn->net, skb, 0,
+				SCTPNL_MCGRP_PROBE_IDX, GFP_ATOMIC);
+}
+
+/* Multicast every batch, oldest first; pn->lock held, which keeps order. */
+static void sctpnl_probe_send(struct sctpnl_probe_net *pn)
+{
+	struct sk_buff *skb;
+
+	while ((skb = __skb_dequeue(&pn->full)))
+		sctpnl_probe_multicast(pn, skb);
+	if (pn->batch)
+		sctpnl_probe_multicast(pn, pn->batch);
+	pn->batch = NULL;
+}
+
+static void sctpnl_probe_flush(struct timer_list *timer)
+{
+	struct sctpnl_probe_net *pn = from_timer(pn, timer, flush);
+
+	spin_lock_bh(&pn->lock);
+	sctpnl_probe_send(pn);
+	spin_unlock_bh(&pn->lock);
+}
+
+/* Append one sample to the batch; pn->lock held. */
+static void sctpnl_probe_path(struct sctpnl_probe_net *pn,
 			      const struct sctp_association *asoc,
-			      const struct sctp_transport *t, u64 now)
+			      const struct sctp_transport *t, u64 now, u64 lost)
 {
 	int state = t->state;
 	struct nlattr *nest;
@@ -110,18 +165,31 @@ static void sctpnl_probe_path(struct net *net,
 	if (state == SCTP_UNKNOWN)
 		state = SCTP_ACTIVE;
 
-	skb = genlmsg_new(SCTPNL_PROBE_SIZE, GFP_ATOMIC);
-	if (!skb)
-		goto lost;
+	if (pn->batch && skb_tailroom(pn->batch) < SCTPNL_PROBE_SIZE) {
+		__skb_queue_tail(&pn->full, pn->batch);
+		pn->batch = NULL;
+		if (skb_queue_len(&pn->full) >= SCTPNL_PROBE_QUEUE_MAX)
+			sctpnl_probe_send(pn);
+	}
+	if (!pn->batch) {
+		pn->batch = alloc_skb(NLMSG_GOODSIZE, GFP_ATOMIC);
+		if (!pn->batch)
+			goto lost;
+		/* A tick after the oldest sample waiting. */
+		if (!timer_pending(&pn->flush))
+			mod_timer(&pn->flush, jiffies + 1);
+	}
+	skb = pn->batch;
+
 	hdr = genlmsg_put(skb, 0, 0, &sctpnl_family, 0, SCTPNL_CMD_PROBE);
 	if (!hdr)
-		goto free;
+		goto lost;
 	if (nla_put_u32(skb, SCTPNL_A_ASSOC_ID, asoc->assoc_id) ||
 	    nla_put_u16(skb, SCTPNL_A_LOCAL_PORT, asoc->base.bind_addr.port) ||
 	    nla_put_u16(skb, SCTPNL_A_PEER_PORT, asoc->peer.port) ||
 	    nla_put_u64_64bit(skb, SCTPNL_A_TIMESTAMP, now, SCTPNL_A_PAD) ||
-	    nla_put_u64_64bit(skb, SCTPNL_A_LOST, sctpnl_lost(), SCTPNL_A_PAD))
-		goto free;
+	    nla_put_u64_64bit(skb, SCTPNL_A_LOST, lost, SCTPNL_A_PAD))
+		goto cancel;
 
 	nest = nla_nest_start(skb, SCTPNL_A_PROBE);
 	if (!nest ||
@@ -137,17 +205,14 @@ static void sctpnl_probe_path(struct net *net,
 	    nla_put_u8(skb, SCTPNL_PROBE_A_STATE, state) ||
 	    nla_put_u8(skb, SCTPNL_PROBE_A_PRIMARY,
 		       asoc->peer.primary_path == t))
-		goto free;
+		goto cancel;
 	nla_nest_end(skb, nest);
 	genlmsg_end(skb, hdr);
-
-	/* ESRCH and ENOBUFS are the listeners' business, see events.c. */
-	genlmsg_multicast_netns(&sctpnl_family, net, skb, 0,
-				SCTPNL_MCGRP_PROBE_IDX, GFP_ATOMIC);
 	return;
 
-free:
-	nlmsg_free(skb);
+cancel:
+	/* Cannot happen with SCTPNL_PROBE_SIZE of room; the batch stays. */
+	genlmsg_cancel(skb, hdr);
 lost:
 	sctpnl_count_lost();
 }
@@ -163,15 +228,24 @@ static void sctpnl_probe_sack(void *data, const struct sctp_endpoint *ep,
 {
 	struct net *net = sock_net(asoc->base.sk);
 	const struct sctp_transport *t;
-	u64 now;
+	struct sctpnl_probe_net *pn;
+	u64 now, lost;
 
 	if (!genl_has_listeners(&sctpnl_family, net, SCTPNL_MCGRP_PROBE_IDX) ||
 	    !sctpnl_probe_wanted(net, asoc->assoc_id))
 		return;
 
+	pn = net_generic(net, sctpnl_probe_net_id);
 	now = ktime_get_real_ns();
+	lost = sctpnl_lost();
+	/*
+	 * This also runs in process context (the socket backlog), where the
+	 * flush timer could interrupt us on this CPU.
+	 */
+	spin_lock_bh(&pn->lock);
 	list_for_each_entry(t, &asoc->peer.transport_addr_list, transports)
-		sctpnl_probe_path(net, asoc, t, now);
+		sctpnl_probe_path(pn, asoc, t, now, lost);
+	spin_unlock_bh(&pn->lock);
 }
 
 static int sctpnl_u32_cmp(const void *a, const void *b)
@@ -187,7 +261,8 @@ int sctpnl_probe_set_doit(struct sk_buff *skb, struct genl_info *info)
 						  sctpnl_probe_net_id);
 	struct nlattr *list = info->attrs[SCTPNL_A_PROBE_FILTER];
 	struct nlattr *ival = info->attrs[SCTPNL_A_PROBE_INTERVAL];
-	u64 interval_ns = ival ? (u64)nla_get_u32(ival) * NSEC_PER_MSEC : 0;
+	/* Rounded up to whole ticks: never more often than asked. */
+	unsigned long interval = ival ? msecs_to_jiffies(nla_get_u32(ival)) : 0;
 	struct sctpnl_probe_filter *f = NULL, *old;
 	struct nlattr *nla;
 	u32 n = 0, i;
@@ -204,13 +279,14 @@ int sctpnl_probe_set_doit(struct sk_buff *skb, struct genl_info *info)
 		}
 	}
 	/* No list and no interval: every SACK of every association. */
-	if (n || interval_ns) {
-		f = kzalloc(struct_size(f, ids, n) + n * sizeof(u64) +
-			    sizeof(u64), GFP_KERNEL);
+	if (n || interval) {
+		f = kzalloc(struct_size(f, ids, n) + n * sizeof(*f->last) +
+			    sizeof(*f->last), GFP_KERNEL);
 		if (!f)
 			return -ENOMEM;
-		f->interval_ns = interval_ns;
-		f->last = PTR_ALIGN((u64 *)&f->ids[n], sizeof(u64));
+		f->interval = interval;
+		f->last = PTR_ALIGN((unsigned long *)&f->ids[n],
+				    sizeof(*f->last));
 		i = 0;
 		if (n)
 			nla_for_each_nested(nla, list, rem)
@@ -232,10 +308,30 @@ int sctpnl_probe_set_doit(struct sk_buff *skb, struct genl_info *info)
 	return 0;
 }
 
+static int __net_init sctpnl_probe_net_init(struct net *net)
+{
+	struct sctpnl_probe_net *pn = net_generic(net, sctpnl_probe_net_id);
+
+	pn->net = net;
+	spin_lock_init(&pn->lock);
+	__skb_queue_head_init(&pn->full);
+	timer_setup(&pn->flush, sctpnl_probe_flush, 0);
+	return 0;
+}
+
 static void __net_exit sctpnl_probe_net_exit(struct net *net)
 {
 	struct sctpnl_probe_net *pn = net_generic(net, sctpnl_probe_net_id);
 	struct sctpnl_probe_filter *f;
+
+	/*
+	 * No association is left to sample here: each holds a reference
+	 * on the namespace through its socket.
+	 */
+	del_timer_sync(&pn->flush);
+	__skb_queue_purge(&pn->full);
+	kfree_skb(pn->batch);
+	pn->batch = NULL;
 
 	/* A probe of the dying namespace may still be reading it. */
 	f = rcu_replace_pointer(pn->filter, NULL, true);
@@ -244,6 +340,7 @@ static void __net_exit sctpnl_probe_net_exit(struct net *net)
 }
 
 struct pernet_operations sctpnl_probe_net_ops = {
+	.init	= sctpnl_probe_net_init,
 	.exit	= sctpnl_probe_net_exit,
 	.id	= &sctpnl_probe_net_id,
 	.size	= sizeof(struct sctpnl_probe_net),
@@ -307,13 +404,36 @@ int sctpnl_probe_init(void)
 	return 0;
 }
 
-/* Returns once no probe runs any more. */
+/*
+ * Returns once no probe runs any more and every batch is sent, while the
+ * family that sends them is still there.
+ */
 void sctpnl_probe_exit(void)
 {
+	struct sctpnl_probe_net *pn;
+	struct net *net;
+
 	if (!sctpnl_tp_nb_on)
 		return;
 	/* Replays MODULE_STATE_GOING for sctp.ko: detaches the probe. */
 	unregister_tracepoint_module_notifier(&sctpnl_tp_nb);
 	sctpnl_tp_nb_on = false;
 	tracepoint_synchronize_unregister();
+
+	/*
+	 * Nothing re-arms a timer now.  A namespace being dismantled is off
+	 * the list already and its timer may still fire once the family is
+	 * gone, harmlessly: it has no user socket left to deliver to (each
+	 * holds a reference on it), and its exit stops the timer before
+	 * unregister_pernet_subsys() can return.
+	 */
+	down_read(&net_rwsem);
+	for_each_net(net) {
+		pn = net_generic(net, sctpnl_probe_net_id);
+		del_timer_sync(&pn->flush);
+		spin_lock_bh(&pn->lock);
+		sctpnl_probe_send(pn);
+		spin_unlock_bh(&pn->lock);
+	}
+	up_read(&net_rwsem);
 }

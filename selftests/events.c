@@ -29,7 +29,7 @@
 struct ev {
 	int cmd;
 	uint32_t assoc_id, lport, pport;
-	uint64_t ino, lost;
+	uint64_t ino, lost, ts;
 	bool has_ino, has_ts, has_peer;
 	uint32_t state, error, ostreams, istreams, flags, adaptation;
 	uint32_t datalen;
@@ -65,6 +65,8 @@ static void decode(const struct nlmsghdr *nlh, struct ev *e)
 	e->has_ino = a;
 	e->ino = nlt_uint(a);
 	e->has_ts = nlt_attr(nlh, SCTPNL_A_TIMESTAMP);
+	if (e->has_ts)
+		e->ts = nlt_uint(nlt_attr(nlh, SCTPNL_A_TIMESTAMP));
 	e->has_peer = nlt_attr(nlh, SCTPNL_A_PEER);
 	e->lost = nlt_uint(nlt_attr(nlh, SCTPNL_A_LOST));
 
@@ -585,6 +587,90 @@ TEST_F(events, probe_tracks_cwnd)
 	collect(self->l, self->evs, 200);
 	EXPECT_LT(0, count(self->evs, SCTPNL_CMD_PROBE, cport, self->port));
 	EXPECT_EQ(0, last->lost);
+	close(cli);
+	close(srv);
+}
+
+/*
+ * One sample per SACK the association counted (SCTP_GET_ASSOC_STATS),
+ * in order, several to a datagram when they come fast.
+ */
+TEST_F(events, probe_one_sample_per_sack)
+{
+	struct sctp_assoc_stats st0 = { 0 }, st1 = { 0 };
+	socklen_t len = sizeof(st0);
+	static char buf[256 * 1024];
+	int cli, srv, cport, i, n = 0, most = 0;
+	struct pollfd pfd = { .events = POLLIN };
+	int child, status;
+	uint64_t ts = 0;
+	uint32_t id;
+	bool ordered = true;
+
+	cli = quiet_socket();
+	ASSERT_LE(0, cli);
+	ASSERT_EQ(0, connect_to(cli, self->port));
+	srv = accept(self->lsn, NULL, NULL);
+	ASSERT_LE(0, srv);
+	cport = local_port(cli);
+	id = sk_assoc_id(cli);
+	ASSERT_EQ(0, probe_set(self->n, &id, 1)) TH_LOG("%s", self->n->extack);
+	ASSERT_EQ(0, join(self->l, self->l->mcgrp_probe));
+	ASSERT_EQ(0, sk_quiesce(cli, 0));
+
+	st0.sas_assoc_id = id;
+	ASSERT_EQ(0, getsockopt(cli, IPPROTO_SCTP, SCTP_GET_ASSOC_STATS,
+				&st0, &len));
+	/* A reader drains the peer while we send as fast as we can. */
+	child = fork();
+	ASSERT_LE(0, child);
+	if (!child) {
+		size_t got = 0;
+		ssize_t r;
+
+		while (got < 300 * 4000 &&
+		       (r = recv(srv, buf, sizeof(buf), 0)) > 0)
+			got += r;
+		_exit(got == 300 * 4000 ? 0 : 1);
+	}
+	for (i = 0; i < 300; i++)
+		ASSERT_EQ(4000, send(cli, buf, 4000, 0));
+	ASSERT_EQ(child, waitpid(child, &status, 0));
+	ASSERT_EQ(0, status);
+	ASSERT_EQ(0, sk_quiesce(cli, 0));
+	usleep(100000);
+	st1.sas_assoc_id = id;
+	len = sizeof(st1);
+	ASSERT_EQ(0, getsockopt(cli, IPPROTO_SCTP, SCTP_GET_ASSOC_STATS,
+				&st1, &len));
+
+	pfd.fd = self->l->fd;
+	while (poll(&pfd, 1, 300) > 0) {
+		ssize_t r = recv(self->l->fd, buf, sizeof(buf), 0);
+		struct nlmsghdr *nlh;
+		int here = 0;
+		struct ev e;
+
+		ASSERT_LT(0, r);
+		for (nlh = (struct nlmsghdr *)buf; NLMSG_OK(nlh, r);
+		     nlh = NLMSG_NEXT(nlh, r)) {
+			decode(nlh, &e);
+			if (e.cmd != SCTPNL_CMD_PROBE || e.lport != cport)
+				continue;
+			n++;
+			here++;
+			if (e.ts < ts)
+				ordered = false;
+			ts = e.ts;
+		}
+		if (here > most)
+			most = here;
+	}
+	TH_LOG("%d samples for %llu SACKs, up to %d a datagram", n,
+	       (unsigned long long)(st1.sas_isacks - st0.sas_isacks), most);
+	EXPECT_EQ(st1.sas_isacks - st0.sas_isacks, (uint64_t)n);
+	EXPECT_TRUE(ordered);
+	EXPECT_LT(1, most);
 	close(cli);
 	close(srv);
 }

@@ -64,7 +64,9 @@
  *	received, with SCTPNL_A_ASSOC_ID, SCTPNL_A_LOCAL_PORT,
  *	SCTPNL_A_PEER_PORT, SCTPNL_A_TIMESTAMP, SCTPNL_A_LOST and
  *	SCTPNL_A_PROBE.  Sampled when the SACK arrives, before it is
- *	processed (the stack's sctp_probe tracepoint).
+ *	processed (the stack's sctp_probe tracepoint).  Delivered in
+ *	batches, several messages per datagram, up to a tick after the
+ *	sample; an association's samples stay in order.
  * @SCTPNL_CMD_PROBE_SET: do, admin: replace the namespace's probe filter
  *	with the assoc ids of SCTPNL_A_PROBE_FILTER; absent or empty means
  *	every association.  Shared by every listener of the namespace.
@@ -191,9 +193,10 @@ enum sctpnl_style {
  *	(enum sctpnl_info bits); absent means all of them.  The identity
  *	(ASSOC_ID, SK_*, ports) is always there.
  * @SCTPNL_A_PROBE_INTERVAL: u32, ms, in PROBE_SET: at most one sample per
- *	this interval for each association of the filter (for all of them
- *	together when the filter names none); 0 or absent: every SACK.
- *	Sampling every SACK of a fast association costs it throughput.
+ *	this interval (rounded up to whole kernel ticks) for each
+ *	association of the filter (for all of them together when the filter
+ *	names none); 0 or absent: every SACK.  Sampling every SACK of a
+ *	fast association costs it throughput.
  */
 enum sctpnl_attrs {
 	SCTPNL_A_UNSPEC,
