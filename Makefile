@@ -73,6 +73,17 @@ bench: deps
 
 BENCH_MEM ?= 3072
 
+# Throughput overhead (iperf3 --sctp with and without sctpnl and its
+# listeners), in a one-CPU guest: see selftests/bench/tput.sh.
+bench-tput: deps
+	$(MAKE) all
+	@$(VM) -c 1 -m 1536 -t 3600 -- selftests/bench/tput.sh \
+		$(TPUT_ROUNDS) $(TPUT_SECS) $(TPUT_INTERVALS)
+
+TPUT_ROUNDS ?= 9
+TPUT_SECS ?= 5
+TPUT_INTERVALS ?= 10,0
+
 # Run any command in a guest: make vm-run CMD='sctpctl assoc show'
 vm-run:
 	@$(VM) $(VM_ARGS) -- bash -c '$(CMD)'
@@ -83,6 +94,7 @@ clean:
 	$(MAKE) -C selftests clean
 
 .PHONY: all deps module user selftests lint check debug-kernel run bench \
+	bench-tput \
 	vm-run clean
 
 include mk/install.mk

@@ -8,9 +8,9 @@
  * one datagram per sample would cost an allocation, a multicast and a
  * listener wake-up each, in the SACK's softirq.  Samples are instead
  * appended to message batches of a page each, queued per namespace and
- * multicast together one tick after the oldest of them (or at once when
- * SCTPNL_PROBE_QUEUE_MAX batches wait): a listener wakes about once a
- * tick and reads a few dozen samples per datagram.  One queue (not one
+ * multicast together SCTPNL_PROBE_DELAY after the oldest of them (or at
+ * once when SCTPNL_PROBE_QUEUE_MAX batches wait): a listener wakes at most
+ * 20 times a second and reads a few dozen samples per datagram.  One queue (not one
  * per CPU) keeps each association's samples in order: they are taken
  * under its socket lock and appended under the queue lock.
  *
@@ -33,6 +33,12 @@
 
 /* Batches a namespace may hold back: a 128 KiB burst. */
 #define SCTPNL_PROBE_QUEUE_MAX	32
+
+/*
+ * How long the oldest sample may wait: a listener wakes at most 20 times
+ * a second, which is what a rate-limited probe costs in wake-ups.
+ */
+#define SCTPNL_PROBE_DELAY	(HZ / 20)
 
 /*
  * Sorted, distinct assoc ids to sample (none: every association), and the
@@ -175,9 +181,9 @@ static void sctpnl_probe_path(struct sctpnl_probe_net *pn,
 		pn->batch = alloc_skb(NLMSG_GOODSIZE, GFP_ATOMIC);
 		if (!pn->batch)
 			goto lost;
-		/* A tick after the oldest sample waiting. */
+		/* SCTPNL_PROBE_DELAY after the oldest sample waiting. */
 		if (!timer_pending(&pn->flush))
-			mod_timer(&pn->flush, jiffies + 1);
+			mod_timer(&pn->flush, jiffies + SCTPNL_PROBE_DELAY);
 	}
 	skb = pn->batch;
 

@@ -2,19 +2,25 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Throughput overhead of sctpnl, inside the guest: iperf3 --sctp between
-# two network namespaces joined by a veth pair, in ROUNDS alternating runs
-# of three set-ups: sctpnl not loaded; loaded and idle; loaded with a
-# listener on the events and probe groups, the probe narrowed to the
-# measured association.  Prints each run and the medians.
+# two network namespaces joined by a veth pair, in ROUNDS rounds (the order
+# rotating from round to round) of these set-ups: sctpnl not loaded;
+# loaded and idle; loaded with a listener on the events and probe groups,
+# the probe narrowed to the measured association, once per probe interval
+# of INTERVALS.  Prints each run, the medians and their ratios to not
+# loaded.
 #
-# Usage: tput.sh [ROUNDS] [SECONDS] [INTERVAL_MS]
-#        (defaults: 5 rounds of 5 s; probe sampling every SACK, or at most
-#        once per INTERVAL_MS per association)
+# Usage: tput.sh [ROUNDS] [SECONDS] [INTERVALS]
+#        (defaults: 5 rounds of 5 s; INTERVALS "10,0": a sample at most
+#        every 10 ms, then one per SACK)
+#
+# Run it in a one-CPU guest (make bench-tput does): with two, the veth
+# pair hands an association's packets to either CPU's backlog, and the
+# reordering triggers fast retransmits and RTO stalls that make single
+# runs of any set-up drop to half speed.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
-rounds=${1:-5} secs=${2:-5} interval=${3:-0}
+rounds=${1:-5} secs=${2:-5} intervals=${3:-10,0}
 ko=${SCTPNL_KO:-$top/kmod/sctpnl.ko}
-ctl=$top/user/sctpctl/sctpctl
 
 ip netns add tp-a; ip netns add tp-b
 ip link add name tp-va netns tp-a type veth peer name tp-vb netns tp-b
@@ -24,46 +30,62 @@ ip -n tp-a link set lo up; ip -n tp-b link set lo up
 ip netns exec tp-b iperf3 -s -D -p 5201 >/dev/null 2>&1
 sleep 1
 
-# One run: prints Mbit/s received.
+# One run of set-up $1: prints Mbit/s received.
 run() {
-	local mode=$1 out lpid=
+	local mode=$1 lpid=
 	case $mode in
 	unloaded) grep -q '^sctpnl ' /proc/modules && rmmod sctpnl ;;
 	*) grep -q '^sctpnl ' /proc/modules || insmod "$ko" ;;
 	esac
+	case $mode in
+	probe*)
+		# The listener starts first, so that its own start-up is not
+		# measured, and finds the association itself: an interpreter
+		# started next to the traffic would compete with it.
+		rm -f /tmp/listen.ready
+		ip netns exec tp-a "$top/selftests/bench/listen" \
+			-i "${mode#probe}" -p 5201 -r /tmp/listen.ready \
+			>/tmp/listen.out &
+		lpid=$!
+		while [ ! -e /tmp/listen.ready ] && kill -0 $lpid 2>/dev/null; do
+			sleep 0.1
+		done
+		;;
+	esac
 	ip netns exec tp-a iperf3 --sctp -c 10.9.0.2 -p 5201 -t $((secs + 1)) \
 		-O 1 -J >/tmp/tput.json 2>&1 &
 	local ipid=$!
-	if [ "$mode" = listeners ]; then
-		sleep 0.5
-		id=$(ip netns exec tp-a "$ctl" -j assoc show pport 5201 |
-		     python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["assoc_id"])' 2>/dev/null)
-		ip netns exec tp-a "$top/selftests/bench/listen" -i "$interval" $id \
-			>/tmp/listen.out &
-		lpid=$!
-	fi
 	wait $ipid
 	[ -n "$lpid" ] && { kill $lpid; wait $lpid; }
 	python3 -c 'import json; d=json.load(open("/tmp/tput.json")); print("%.1f" % (d["end"]["sum_received"]["bits_per_second"]/1e6))'
 }
 
-median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+median() { tr ' ' '\n' | grep . | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+range() { tr ' ' '\n' | grep . | sort -n | sed -n '1p;$p' | paste -sd- ; }
 
+modes=(unloaded idle)
+for iv in ${intervals//,/ }; do
+	modes+=("probe$iv")
+done
 declare -A res
 for r in $(seq "$rounds"); do
-	for mode in unloaded idle listeners; do
-		v=$(run $mode)
+	# Rotate the order so that no set-up always follows the same one.
+	for k in $(seq 0 $((${#modes[@]} - 1))); do
+		mode=${modes[$(((r + k) % ${#modes[@]}))]}
+		v=$(run "$mode")
 		res[$mode]="${res[$mode]:-} $v"
 		echo "# round $r $mode: $v Mbit/s"
-		[ "$mode" = listeners ] && sed 's/^/#   /' /tmp/listen.out
+		case $mode in probe*) sed 's/^/#   /' /tmp/listen.out ;; esac
 	done
 done
 grep -q '^sctpnl ' /proc/modules || insmod "$ko"
 
-u=$(echo ${res[unloaded]} | tr ' ' '\n' | median)
-i=$(echo ${res[idle]} | tr ' ' '\n' | median)
-l=$(echo ${res[listeners]} | tr ' ' '\n' | median)
-spread() { echo "$@" | tr ' ' '\n' | sort -n | sed -n '1p;$p' | paste -sd- ; }
-echo "median Mbit/s: not loaded $u (range $(spread ${res[unloaded]})), idle $i (range $(spread ${res[idle]})), listeners $l (range $(spread ${res[listeners]}))"
-echo "ratios: idle/not-loaded $(echo "$i / $u" | bc -l | xargs printf '%.3f'), listeners/not-loaded $(echo "$l / $u" | bc -l | xargs printf '%.3f')"
+u=$(echo "${res[unloaded]}" | median)
+echo "# $(nproc) CPU(s), $rounds rounds of $secs s; probeN: listeners, a sample at most every N ms (0: every SACK)"
+printf '%-12s %10s %15s %8s\n' set-up Mbit/s range ratio
+for mode in "${modes[@]}"; do
+	m=$(echo "${res[$mode]}" | median)
+	printf '%-12s %10s %15s %8.3f\n' "$mode" "$m" \
+		"$(echo "${res[$mode]}" | range)" "$(echo "$m / $u" | bc -l)"
+done
 ip netns del tp-a; ip netns del tp-b

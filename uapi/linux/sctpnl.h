@@ -65,7 +65,7 @@
  *	SCTPNL_A_PEER_PORT, SCTPNL_A_TIMESTAMP, SCTPNL_A_LOST and
  *	SCTPNL_A_PROBE.  Sampled when the SACK arrives, before it is
  *	processed (the stack's sctp_probe tracepoint).  Delivered in
- *	batches, several messages per datagram, up to a tick after the
+ *	batches, several messages per datagram, up to 50 ms after the
  *	sample; an association's samples stay in order.
  * @SCTPNL_CMD_PROBE_SET: do, admin: replace the namespace's probe filter
  *	with the assoc ids of SCTPNL_A_PROBE_FILTER; absent or empty means
