@@ -499,4 +499,88 @@ TEST_F_TIMEOUT(mon, probe_cli, 120)
 	close(lsn);
 }
 
+/*
+ * monitor --interval sets the namespace's probe filter: 1.5 s of
+ * ping-pong (hundreds of SACKs) at 200 ms yields a handful of samples.
+ */
+TEST_F_TIMEOUT(mon, monitor_probe_interval, 60)
+{
+	char out[] = "../.cache/monitor-ival.XXXXXX", line[1024], ids[16];
+	static char buf[4000];
+	int lsn, port, cli, srv, fd, n = 0, status;
+	struct sctp_assoc_stats st0 = { 0 }, st1 = { 0 };
+	socklen_t len = sizeof(st0);
+	uint32_t id;
+	pid_t pid;
+	double t;
+	FILE *f;
+
+	/* --interval without the probe group is refused. */
+	EXPECT_NE(0, sh("%s monitor events --interval 10 2>/dev/null",
+			sctpctl()));
+
+	lsn = listener(&port);
+	ASSERT_LE(0, lsn);
+	cli = quiet_socket();
+	ASSERT_LE(0, cli);
+	ASSERT_EQ(0, connect_to(cli, port));
+	srv = accept(lsn, NULL, NULL);
+	ASSERT_LE(0, srv);
+	id = sk_assoc_id(cli);
+	/* A SACK for every packet, not every 200 ms of ping-pong. */
+	ASSERT_EQ(0, setsockopt(srv, IPPROTO_SCTP, SCTP_DELAYED_SACK,
+				&(struct sctp_sack_info){ .sack_freq = 1 },
+				sizeof(struct sctp_sack_info)));
+
+	mkdir("../.cache", 0755);
+	fd = mkstemp(out);
+	ASSERT_LE(0, fd);
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (!pid) {
+		dup2(fd, 1);
+		snprintf(ids, sizeof(ids), "%u", id);
+		execl(sctpctl(), "sctpctl", "-j", "monitor", "probe", "id", ids,
+		      "--interval", "200", NULL);
+		_exit(127);
+	}
+	close(fd);
+	usleep(500000);
+	st0.sas_assoc_id = id;
+	ASSERT_EQ(0, getsockopt(cli, IPPROTO_SCTP, SCTP_GET_ASSOC_STATS,
+				&st0, &len));
+	t = now_s();
+	while (now_s() - t < 1.5) {
+		ASSERT_EQ(sizeof(buf), send(cli, buf, sizeof(buf), 0));
+		ASSERT_LT(0, recv(srv, buf, sizeof(buf), 0));
+	}
+	ASSERT_EQ(0, sk_quiesce(cli, 0));
+	st1.sas_assoc_id = id;
+	len = sizeof(st1);
+	ASSERT_EQ(0, getsockopt(cli, IPPROTO_SCTP, SCTP_GET_ASSOC_STATS,
+				&st1, &len));
+	usleep(300000);		/* the last batch */
+	kill(pid, SIGINT);
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	ASSERT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(0, WEXITSTATUS(status));
+
+	f = fopen(out, "r");
+	ASSERT_NE(NULL, f);
+	while (fgets(line, sizeof(line), f))
+		if (strstr(line, "\"cwnd\""))
+			n++;
+	fclose(f);
+	unlink(out);
+	TH_LOG("%d samples for %llu SACKs at 200 ms", n,
+	       (unsigned long long)(st1.sas_isacks - st0.sas_isacks));
+	EXPECT_LT(50, st1.sas_isacks - st0.sas_isacks);
+	EXPECT_LE(1, n);
+	/* 1.5 s of traffic plus the quiet sample: at most 9 or 10. */
+	EXPECT_GE(10, n);
+	close(cli);
+	close(srv);
+	close(lsn);
+}
+
 TEST_HARNESS_MAIN

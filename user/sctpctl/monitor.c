@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -354,7 +355,8 @@ int cmd_monitor(struct out *o, int argc, char **argv)
 	};
 	struct mon m = { .o = o };
 	unsigned int groups = 0;
-	uint64_t v, rcvbuf = 0;
+	uint64_t v, rcvbuf = 0, interval = 0;
+	bool set_interval = false;
 	struct sctpnl_mon *mn;
 	int i, ret = 0;
 
@@ -396,12 +398,19 @@ int cmd_monitor(struct out *o, int argc, char **argv)
 			if (parse_int_opt(a, nx, UINT64_MAX, &m.count))
 				return 1;
 			i++;
+		} else if (!strcmp(a, "--interval")) {
+			if (parse_int_opt(a, nx, 3600000, &interval))
+				return 1;
+			set_interval = true;
+			i++;
 		} else {
 			return bad_arg("monitor: unexpected \"%s\"", a);
 		}
 	}
 	if (!groups)
 		groups = SCTPNL_MON_EVENTS;
+	if (set_interval && !(groups & SCTPNL_MON_PROBE))
+		return bad_arg("--interval applies to %s", "probe");
 	o->json_flags = 0;	/* one object per line */
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
@@ -414,6 +423,21 @@ int cmd_monitor(struct out *o, int argc, char **argv)
 		if (ret) {
 			sctpnl_monitor_close(mn);
 			return mon_fail(ret, "--rcvbuf");
+		}
+	}
+	/*
+	 * The namespace's filter: the ids given (none: all) at this
+	 * interval.  Without --interval the filter is left as it is.
+	 */
+	if (set_interval) {
+		if (open_handle()) {
+			sctpnl_monitor_close(mn);
+			return 1;
+		}
+		ret = sctpnl_probe_filter_interval(h, m.ids, m.n_ids, interval);
+		if (ret) {
+			sctpnl_monitor_close(mn);
+			return fail(ret, "probe filter");
 		}
 	}
 	ret = 0;
