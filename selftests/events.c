@@ -158,42 +158,11 @@ static int join(struct nlt *l, uint32_t grp)
 			  sizeof(grp));
 }
 
-static int local_port(int fd)
-{
-	struct sockaddr_in sin;
-	socklen_t len = sizeof(sin);
-
-	if (getsockname(fd, (void *)&sin, &len))
-		return -1;
-	return ntohs(sin.sin_port);
-}
-
 static uint64_t ino_of(int fd)
 {
 	struct stat st;
 
 	return fstat(fd, &st) ? 0 : st.st_ino;
-}
-
-/* A socket whose owner asks for no notification at all. */
-static int quiet_socket(void)
-{
-	struct sctp_event_subscribe none = { 0 };
-	int fd = socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP);
-
-	if (fd >= 0)
-		SET(fd, SCTP_EVENTS, &none);
-	return fd;
-}
-
-static int connect_to(int fd, int port)
-{
-	struct sockaddr_in sin = {
-		.sin_family = AF_INET, .sin_port = htons(port),
-		.sin_addr.s_addr = htonl(INADDR_LOOPBACK),
-	};
-
-	return connect(fd, (void *)&sin, sizeof(sin));
 }
 
 static int abort_close(int fd)
@@ -241,11 +210,11 @@ FIXTURE_SETUP(events)
 	self->evs = calloc(1, sizeof(*self->evs));
 	ASSERT_NE(NULL, self->evs);
 
-	self->lsn = quiet_socket();
+	self->lsn = sk_quiet_socket();
 	ASSERT_LE(0, self->lsn);
 	ASSERT_EQ(0, bind(self->lsn, (void *)&sin, sizeof(sin)));
 	ASSERT_EQ(0, listen(self->lsn, 8));
-	self->port = local_port(self->lsn);
+	self->port = sk_local_port(self->lsn);
 }
 
 FIXTURE_TEARDOWN(events)
@@ -266,12 +235,12 @@ TEST_F(events, comm_up_and_shutdown_comp)
 	uint64_t cino;
 	struct ev *e;
 
-	cli = quiet_socket();
+	cli = sk_quiet_socket();
 	ASSERT_LE(0, cli);
-	ASSERT_EQ(0, connect_to(cli, self->port));
+	ASSERT_EQ(0, sk_connect_lo(cli, self->port));
 	srv = accept(self->lsn, NULL, NULL);
 	ASSERT_LE(0, srv);
-	cport = local_port(cli);
+	cport = sk_local_port(cli);
 	cino = ino_of(cli);
 
 	collect(self->l, self->evs, 300);
@@ -316,12 +285,12 @@ TEST_F(events, comm_lost_after_abort)
 	sctp_assoc_t sid;
 	struct ev *e;
 
-	cli = quiet_socket();
+	cli = sk_quiet_socket();
 	ASSERT_LE(0, cli);
-	ASSERT_EQ(0, connect_to(cli, self->port));
+	ASSERT_EQ(0, sk_connect_lo(cli, self->port));
 	srv = accept(self->lsn, NULL, NULL);
 	ASSERT_LE(0, srv);
-	cport = local_port(cli);
+	cport = sk_local_port(cli);
 	sid = sk_assoc_id(srv);
 	collect(self->l, self->evs, 200);
 	self->evs->n = 0;
@@ -355,12 +324,12 @@ TEST_F(events, remote_error_from_peer)
 	char cmd[512];
 	struct ev *e;
 
-	cli = quiet_socket();
+	cli = sk_quiet_socket();
 	ASSERT_LE(0, cli);
-	ASSERT_EQ(0, connect_to(cli, self->port));
+	ASSERT_EQ(0, sk_connect_lo(cli, self->port));
 	srv = accept(self->lsn, NULL, NULL);
 	ASSERT_LE(0, srv);
-	cport = local_port(cli);
+	cport = sk_local_port(cli);
 	ASSERT_EQ(0, snl_get_by_id(self->n, sk_assoc_id(srv), &a));
 	ASSERT_NE(0, a.local_vtag);
 	collect(self->l, self->evs, 200);
@@ -397,16 +366,16 @@ TEST_F(events, cant_assoc_to_closed_port)
 	fd = socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP);
 	ASSERT_LE(0, fd);
 	ASSERT_EQ(0, bind(fd, (void *)&sin, sizeof(sin)));
-	port = local_port(fd);
+	port = sk_local_port(fd);
 	close(fd);
 
-	cli = quiet_socket();
+	cli = sk_quiet_socket();
 	ASSERT_LE(0, cli);
-	ASSERT_NE(0, connect_to(cli, port));
+	ASSERT_NE(0, sk_connect_lo(cli, port));
 	EXPECT_EQ(ECONNREFUSED, errno);
 	collect(self->l, self->evs, 300);
 	ASSERT_NE(NULL, find(self->evs, SCTPNL_CMD_EVENT_ASSOC_CHANGE,
-			     local_port(cli), port, SCTP_CANT_STR_ASSOC))
+			     sk_local_port(cli), port, SCTP_CANT_STR_ASSOC))
 		TH_LOG("no CANT_STR_ASSOC");
 	close(cli);
 }
@@ -418,13 +387,13 @@ TEST_F(events, adaptation_indication)
 	int cli, srv, cport;
 	struct ev *e;
 
-	cli = quiet_socket();
+	cli = sk_quiet_socket();
 	ASSERT_LE(0, cli);
 	ASSERT_EQ(0, SET(cli, SCTP_ADAPTATION_LAYER, &ad));
-	ASSERT_EQ(0, connect_to(cli, self->port));
+	ASSERT_EQ(0, sk_connect_lo(cli, self->port));
 	srv = accept(self->lsn, NULL, NULL);
 	ASSERT_LE(0, srv);
-	cport = local_port(cli);
+	cport = sk_local_port(cli);
 	collect(self->l, self->evs, 300);
 	e = find(self->evs, SCTPNL_CMD_EVENT_ADAPTATION, self->port, cport, -1);
 	ASSERT_NE(NULL, e) TH_LOG("no ADAPTATION_INDICATION");
@@ -443,12 +412,12 @@ TEST_F(events, send_failed_on_abort)
 	struct ev *e;
 
 	memset(buf, 'y', sizeof(buf));
-	cli = quiet_socket();
+	cli = sk_quiet_socket();
 	ASSERT_LE(0, cli);
-	ASSERT_EQ(0, connect_to(cli, self->port));
+	ASSERT_EQ(0, sk_connect_lo(cli, self->port));
 	srv = accept(self->lsn, NULL, NULL);
 	ASSERT_LE(0, srv);
-	cport = local_port(cli);
+	cport = sk_local_port(cli);
 	for (i = 0; i < 2000; i++)
 		if (send(cli, buf, sizeof(buf), MSG_DONTWAIT | MSG_NOSIGNAL) < 0)
 			break;
@@ -512,12 +481,12 @@ TEST_F(events, probe_tracks_cwnd)
 	uint32_t other, ids[3];
 
 	ASSERT_EQ(0, join(self->l, self->l->mcgrp_probe));
-	cli = quiet_socket();
+	cli = sk_quiet_socket();
 	ASSERT_LE(0, cli);
-	ASSERT_EQ(0, connect_to(cli, self->port));
+	ASSERT_EQ(0, sk_connect_lo(cli, self->port));
 	srv = accept(self->lsn, NULL, NULL);
 	ASSERT_LE(0, srv);
-	cport = local_port(cli);
+	cport = sk_local_port(cli);
 
 	for (i = 0; i < 100; i++) {
 		ASSERT_EQ(sizeof(buf), send(cli, buf, sizeof(buf), 0));
@@ -607,12 +576,12 @@ TEST_F(events, probe_one_sample_per_sack)
 	uint32_t id;
 	bool ordered = true;
 
-	cli = quiet_socket();
+	cli = sk_quiet_socket();
 	ASSERT_LE(0, cli);
-	ASSERT_EQ(0, connect_to(cli, self->port));
+	ASSERT_EQ(0, sk_connect_lo(cli, self->port));
 	srv = accept(self->lsn, NULL, NULL);
 	ASSERT_LE(0, srv);
-	cport = local_port(cli);
+	cport = sk_local_port(cli);
 	id = sk_assoc_id(cli);
 	ASSERT_EQ(0, probe_set(self->n, &id, 1)) TH_LOG("%s", self->n->extack);
 	ASSERT_EQ(0, join(self->l, self->l->mcgrp_probe));

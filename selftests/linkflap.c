@@ -93,47 +93,31 @@ static void stop_child(pid_t pid)
 	waitpid(pid, NULL, 0);
 }
 
-static int bindx2(int fd, const char *const ip[2], int n, int port)
+/* The packed address array sctp_bindx() and sctp_connectx() take. */
+static struct sockaddr *addrs2(struct sockaddr_in a[2],
+			       const char *const ip[2], int n, int port)
 {
-	struct sockaddr_in a[2];
-
 	for (int i = 0; i < n; i++) {
 		memset(&a[i], 0, sizeof(a[i]));
 		a[i].sin_family = AF_INET;
 		a[i].sin_port = htons(port);
 		inet_pton(AF_INET, ip[i], &a[i].sin_addr);
 	}
-	return sctp_bindx(fd, (struct sockaddr *)a, n, SCTP_BINDX_ADD_ADDR);
+	return (struct sockaddr *)a;
+}
+
+static int bindx2(int fd, const char *const ip[2], int n, int port)
+{
+	struct sockaddr_in a[2];
+
+	return sctp_bindx(fd, addrs2(a, ip, n, port), n, SCTP_BINDX_ADD_ADDR);
 }
 
 static int connectx2(int fd, const char *const ip[2], int n, int port)
 {
 	struct sockaddr_in a[2];
 
-	for (int i = 0; i < n; i++) {
-		memset(&a[i], 0, sizeof(a[i]));
-		a[i].sin_family = AF_INET;
-		a[i].sin_port = htons(port);
-		inet_pton(AF_INET, ip[i], &a[i].sin_addr);
-	}
-	return sctp_connectx(fd, (struct sockaddr *)a, n, NULL);
-}
-
-static int quiet(int fd)
-{
-	struct sctp_event_subscribe none = { 0 };
-
-	return SET(fd, SCTP_EVENTS, &none);
-}
-
-static int local_port(int fd)
-{
-	struct sockaddr_in sin;
-	socklen_t len = sizeof(sin);
-
-	if (getsockname(fd, (void *)&sin, &len))
-		return -1;
-	return ntohs(sin.sin_port);
+	return sctp_connectx(fd, addrs2(a, ip, n, port), n, NULL);
 }
 
 /* ---- flap ---- */
@@ -260,7 +244,7 @@ TEST(flap)
 	ASSERT_LE(0, lsn);
 	ASSERT_EQ(0, bindx2(lsn, b_ip, 2, 0)) TH_LOG("bindx: %m");
 	ASSERT_EQ(0, listen(lsn, 4));
-	port = local_port(lsn);
+	port = sk_local_port(lsn);
 
 	ASSERT_EQ(0, ns('A'));
 	mon = spawn_sctpctl(out, err, args);
@@ -375,18 +359,18 @@ TEST(restart)
 	ASSERT_LT(0, mon);
 	lsn = socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP);
 	ASSERT_LE(0, lsn);
-	ASSERT_EQ(0, quiet(lsn));
+	ASSERT_EQ(0, sk_events_off(lsn));
 	ASSERT_EQ(0, bindx2(lsn, b_ip, 1, 0));
 	ASSERT_EQ(0, listen(lsn, 4));
-	port = local_port(lsn);
+	port = sk_local_port(lsn);
 	usleep(800000);
 
 	ASSERT_EQ(0, ns('A'));
 	cli = socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP);
 	ASSERT_LE(0, cli);
-	ASSERT_EQ(0, quiet(cli));
+	ASSERT_EQ(0, sk_events_off(cli));
 	ASSERT_EQ(0, bindx2(cli, a_ip, 1, 0));
-	cport = local_port(cli);
+	cport = sk_local_port(cli);
 	ASSERT_EQ(0, connectx2(cli, b_ip, 1, port));
 	srv = accept(lsn, NULL, NULL);
 	ASSERT_LE(0, srv);
@@ -402,7 +386,7 @@ TEST(restart)
 	/* Same addresses, same ports: the server's association restarts. */
 	cli = socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP);
 	ASSERT_LE(0, cli);
-	ASSERT_EQ(0, quiet(cli));
+	ASSERT_EQ(0, sk_events_off(cli));
 	ASSERT_EQ(0, bindx2(cli, a_ip, 1, cport));
 	for (i = 0; i < 20; i++) {
 		if (!connectx2(cli, b_ip, 1, port))
@@ -500,17 +484,17 @@ TEST(send_failed)
 	ASSERT_EQ(0, ns('B'));
 	lsn = socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP);
 	ASSERT_LE(0, lsn);
-	ASSERT_EQ(0, quiet(lsn));
+	ASSERT_EQ(0, sk_events_off(lsn));
 	ASSERT_EQ(0, bindx2(lsn, b_ip, 1, 0));
 	ASSERT_EQ(0, listen(lsn, 4));
-	port = local_port(lsn);
+	port = sk_local_port(lsn);
 
 	ASSERT_EQ(0, ns('A'));
 	m = sctpnl_monitor_open(SCTPNL_MON_EVENTS);
 	ASSERT_NE(NULL, m) TH_LOG("monitor: %m");
 	cli = socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP);
 	ASSERT_LE(0, cli);
-	ASSERT_EQ(0, quiet(cli));
+	ASSERT_EQ(0, sk_events_off(cli));
 	ASSERT_EQ(0, bindx2(cli, a_ip, 1, 0));
 	ASSERT_EQ(0, connectx2(cli, b_ip, 1, port));
 	srv = accept(lsn, NULL, NULL);

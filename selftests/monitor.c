@@ -33,7 +33,6 @@
 #include "kselftest_harness.h"
 #include "lib/sk.h"
 
-#define SET(fd, opt, v) setsockopt(fd, IPPROTO_SCTP, opt, v, sizeof(*(v)))
 
 static int fresh_netns(void)
 {
@@ -56,37 +55,18 @@ static double now_s(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static int quiet_socket(void)
-{
-	struct sctp_event_subscribe none = { 0 };
-	int fd = socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP);
-
-	if (fd >= 0)
-		SET(fd, SCTP_EVENTS, &none);
-	return fd;
-}
-
 static int listener(int *port)
 {
 	struct sockaddr_in sin = { .sin_family = AF_INET,
 				   .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
 	socklen_t len = sizeof(sin);
-	int fd = quiet_socket();
+	int fd = sk_quiet_socket();
 
 	if (fd < 0 || bind(fd, (void *)&sin, sizeof(sin)) ||
 	    listen(fd, 1024) || getsockname(fd, (void *)&sin, &len))
 		return -1;
 	*port = ntohs(sin.sin_port);
 	return fd;
-}
-
-static int connect_to(int fd, int port)
-{
-	struct sockaddr_in sin = { .sin_family = AF_INET,
-				   .sin_port = htons(port),
-				   .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
-
-	return connect(fd, (void *)&sin, sizeof(sin));
 }
 
 /* n associations to port, all up at once, then all closed. */
@@ -98,8 +78,8 @@ static int churn(int lsn, int port, int n)
 	if (!c || !s)
 		return -ENOMEM;
 	for (i = 0; i < n && !err; i++) {
-		c[i] = quiet_socket();
-		if (c[i] < 0 || connect_to(c[i], port))
+		c[i] = sk_quiet_socket();
+		if (c[i] < 0 || sk_connect_lo(c[i], port))
 			err = -errno;
 		else if ((s[i] = accept(lsn, NULL, NULL)) < 0)
 			err = -errno;
@@ -394,9 +374,9 @@ TEST_F_TIMEOUT(mon, probe_cli, 120)
 
 	lsn = listener(&port);
 	ASSERT_LE(0, lsn);
-	cli = quiet_socket();
+	cli = sk_quiet_socket();
 	ASSERT_LE(0, cli);
-	ASSERT_EQ(0, connect_to(cli, port));
+	ASSERT_EQ(0, sk_connect_lo(cli, port));
 	srv = accept(lsn, NULL, NULL);
 	ASSERT_LE(0, srv);
 	id = sk_assoc_id(cli);
@@ -521,9 +501,9 @@ TEST_F_TIMEOUT(mon, monitor_probe_interval, 60)
 
 	lsn = listener(&port);
 	ASSERT_LE(0, lsn);
-	cli = quiet_socket();
+	cli = sk_quiet_socket();
 	ASSERT_LE(0, cli);
-	ASSERT_EQ(0, connect_to(cli, port));
+	ASSERT_EQ(0, sk_connect_lo(cli, port));
 	srv = accept(lsn, NULL, NULL);
 	ASSERT_LE(0, srv);
 	id = sk_assoc_id(cli);

@@ -61,16 +61,6 @@ static int bindx_both(int fd, const char *const ip[2], int port)
 	return sctp_bindx(fd, (struct sockaddr *)a, 2, SCTP_BINDX_ADD_ADDR);
 }
 
-static int local_port(int fd)
-{
-	struct sockaddr_storage ss;
-	socklen_t len = sizeof(ss);
-
-	if (getsockname(fd, (void *)&ss, &len))
-		return -1;
-	return ntohs(((struct sockaddr_in *)&ss)->sin_port);
-}
-
 /* Wait until every path of the association is confirmed and active. */
 static int wait_paths_active(int fd, sctp_assoc_t oid,
 			     const char *const pip[2], int port)
@@ -129,7 +119,7 @@ FIXTURE_SETUP(mh)
 	ASSERT_LE(0, self->lsn);
 	ASSERT_EQ(0, bindx_both(self->lsn, srv_ip, 0)) TH_LOG("%s",
 							      strerror(errno));
-	self->port = local_port(self->lsn);
+	self->port = sk_local_port(self->lsn);
 	ASSERT_LT(0, self->port);
 	ASSERT_EQ(0, listen(self->lsn, 4));
 
@@ -142,7 +132,7 @@ FIXTURE_SETUP(mh)
 	ASSERT_EQ(0, SET(self->cli, SCTP_INITMSG, &im));
 	ASSERT_EQ(0, bindx_both(self->cli, cli_ip, 0)) TH_LOG("%s",
 							      strerror(errno));
-	self->cport = local_port(self->cli);
+	self->cport = sk_local_port(self->cli);
 	ASSERT_LT(0, self->cport);
 
 	for (int i = 0; i < 2; i++) {

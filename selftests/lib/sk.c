@@ -264,6 +264,43 @@ int snl_dump(struct nlt *n, void (*filter)(struct nlt *n, void *arg),
 	return err;
 }
 
+int sk_events_off(int fd)
+{
+	struct sctp_event_subscribe none = { 0 };
+
+	return setsockopt(fd, IPPROTO_SCTP, SCTP_EVENTS, &none, sizeof(none));
+}
+
+int sk_quiet_socket(void)
+{
+	int fd = socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP);
+
+	if (fd >= 0)
+		sk_events_off(fd);
+	return fd;
+}
+
+int sk_connect_lo(int fd, int port)
+{
+	struct sockaddr_in sin = {
+		.sin_family = AF_INET, .sin_port = htons(port),
+		.sin_addr.s_addr = htonl(INADDR_LOOPBACK),
+	};
+
+	return connect(fd, (void *)&sin, sizeof(sin));
+}
+
+int sk_local_port(int fd)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof(ss);
+
+	if (getsockname(fd, (void *)&ss, &len))
+		return -1;
+	/* sin_port and sin6_port share their offset. */
+	return ntohs(((struct sockaddr_in *)&ss)->sin_port);
+}
+
 int sk_quiesce(int fd, sctp_assoc_t id)
 {
 	for (int i = 0; i < 300; i++) {

@@ -63,6 +63,15 @@ const char *snl_ntop(const struct sockaddr_storage *ss, char *buf, size_t n);
 /* Normalise a v4-mapped IPv6 address to IPv4, in place. */
 void snl_unmap(struct sockaddr_storage *ss);
 
+/* Turn every SCTP notification off on @fd; 0 or -1 (errno). */
+int sk_events_off(int fd);
+/* A one-to-one IPv4 socket with notifications off, or -1. */
+int sk_quiet_socket(void);
+/* connect() @fd to 127.0.0.1:@port. */
+int sk_connect_lo(int fd, int port);
+/* The local port @fd is bound to, or -1. */
+int sk_local_port(int fd);
+
 /* Wait until the owner sees no outstanding or pending data. */
 int sk_quiesce(int fd, sctp_assoc_t id);
 /* The association id an owner's socket has (one-to-one: the only one). */
