@@ -177,6 +177,15 @@ static void table_header(struct mon *m)
 	       "LOCAL", "PEER", "DETAIL");
 }
 
+/* After one line: stop on a write error or once --count lines are out. */
+static int mon_printed(struct mon *m)
+{
+	m->seen++;
+	if (ferror(stdout))
+		return -EIO;
+	return m->count && m->seen >= m->count ? -ECANCELED : 0;
+}
+
 static int mon_event(const struct sctpnl_event *e, void *arg)
 {
 	struct mon *m = arg;
@@ -223,10 +232,7 @@ static int mon_event(const struct sctpnl_event *e, void *arg)
 		sctpnl_json_free(j);
 		break;
 	}
-	m->seen++;
-	if (ferror(stdout))
-		return -EIO;
-	return m->count && m->seen >= m->count ? -ECANCELED : 0;
+	return mon_printed(m);
 }
 
 static int mon_probe(const struct sctpnl_probe_sample *s, void *arg)
@@ -312,10 +318,7 @@ static int mon_probe(const struct sctpnl_probe_sample *s, void *arg)
 		sctpnl_json_free(j);
 		break;
 	}
-	m->seen++;
-	if (ferror(stdout))
-		return -EIO;
-	return m->count && m->seen >= m->count ? -ECANCELED : 0;
+	return mon_printed(m);
 }
 
 static int mon_lost(void *arg, uint64_t overruns, uint64_t kernel_lost)
