@@ -437,9 +437,8 @@ void sctpnl_probe_exit(void)
 	for_each_net(net) {
 		pn = net_generic(net, sctpnl_probe_net_id);
 		del_timer_sync(&pn->flush);
-		spin_lock_bh(&pn->lock);
-		sctpnl_probe_send(pn);
-		spin_unlock_bh(&pn->lock);
+		/* What the timer would have sent, sent now. */
+		sctpnl_probe_flush(&pn->flush);
 	}
 	up_read(&net_rwsem);
 }
