@@ -70,6 +70,12 @@ static unsigned int sctpnl_probe_net_id __read_mostly;
 /* Serialises filter updates: ops run in parallel (parallel_ops). */
 static DEFINE_MUTEX(sctpnl_probe_mutex);
 
+/*
+ * Namespaces with a filter.  While there is none, which is the usual case,
+ * a SACK costs one question to netlink and nothing more.
+ */
+static atomic_t sctpnl_probe_filters = ATOMIC_INIT(0);
+
 /* The tracepoint we are attached to; under tracepoint_module_list_mutex. */
 static struct tracepoint *sctpnl_probe_tp;
 
@@ -80,8 +86,8 @@ sctpnl_probe_filter_policy[SCTPNL_A_PROBE_FILTER_ENTRY + 1] = {
 
 /*
  * Whether the interval lets a sample through now; then it starts again.
- * This runs for every SACK, so it counts jiffies rather than reading a
- * clocksource, which costs an emulated HPET access in a TCG guest.
+ * This runs for every SACK of a rate-limited association, so it compares
+ * jiffies instead of reading a clock.
  */
 static bool sctpnl_probe_due(const struct sctpnl_probe_filter *f,
 			     unsigned long *last)
@@ -97,15 +103,16 @@ static bool sctpnl_probe_due(const struct sctpnl_probe_filter *f,
 	return true;
 }
 
-static bool sctpnl_probe_wanted(struct net *net, sctp_assoc_t id)
+/*
+ * Called from the tracepoint, with preemption disabled: that is an RCU
+ * read-side section, which kfree_rcu() of the old filter waits for.
+ */
+static bool sctpnl_probe_wanted(struct sctpnl_probe_net *pn, sctp_assoc_t id)
 {
-	struct sctpnl_probe_net *pn = net_generic(net, sctpnl_probe_net_id);
-	struct sctpnl_probe_filter *f;
+	struct sctpnl_probe_filter *f = rcu_dereference_sched(pn->filter);
 	bool wanted = true;
 	u32 lo, hi, mid;
 
-	rcu_read_lock();
-	f = rcu_dereference(pn->filter);
 	if (f && !f->n) {
 		wanted = sctpnl_probe_due(f, &f->all_last);
 	} else if (f) {
@@ -124,7 +131,6 @@ static bool sctpnl_probe_wanted(struct net *net, sctp_assoc_t id)
 				hi = mid;
 		}
 	}
-	rcu_read_unlock();
 	return wanted;
 }
 
@@ -233,15 +239,27 @@ static void sctpnl_probe_sack(void *data, const struct sctp_endpoint *ep,
 			      struct sctp_chunk *chunk)
 {
 	struct net *net = sock_net(asoc->base.sk);
+	bool filtered = atomic_read(&sctpnl_probe_filters);
+	struct sctpnl_probe_net *pn = NULL;
 	const struct sctp_transport *t;
-	struct sctpnl_probe_net *pn;
 	u64 now, lost;
 
-	if (!genl_has_listeners(&sctpnl_family, net, SCTPNL_MCGRP_PROBE_IDX) ||
-	    !sctpnl_probe_wanted(net, asoc->assoc_id))
+	/*
+	 * The filter before the listeners: with a rate limit most SACKs stop
+	 * at a jiffies comparison, and the question to netlink (a call and
+	 * an RCU section) is asked only when a sample is due.  A sample that
+	 * nobody hears still uses up its interval, which changes nothing.
+	 */
+	if (filtered) {
+		pn = net_generic(net, sctpnl_probe_net_id);
+		if (!sctpnl_probe_wanted(pn, asoc->assoc_id))
+			return;
+	}
+	if (!genl_has_listeners(&sctpnl_family, net, SCTPNL_MCGRP_PROBE_IDX))
 		return;
+	if (!pn)
+		pn = net_generic(net, sctpnl_probe_net_id);
 
-	pn = net_generic(net, sctpnl_probe_net_id);
 	now = ktime_get_real_ns();
 	lost = sctpnl_lost();
 	/*
@@ -308,6 +326,10 @@ int sctpnl_probe_set_doit(struct sk_buff *skb, struct genl_info *info)
 	mutex_lock(&sctpnl_probe_mutex);
 	old = rcu_replace_pointer(pn->filter, f,
 				  lockdep_is_held(&sctpnl_probe_mutex));
+	if (f && !old)
+		atomic_inc(&sctpnl_probe_filters);
+	else if (!f && old)
+		atomic_dec(&sctpnl_probe_filters);
 	mutex_unlock(&sctpnl_probe_mutex);
 	if (old)
 		kfree_rcu(old, rcu);
@@ -341,8 +363,10 @@ static void __net_exit sctpnl_probe_net_exit(struct net *net)
 
 	/* A probe of the dying namespace may still be reading it. */
 	f = rcu_replace_pointer(pn->filter, NULL, true);
-	if (f)
+	if (f) {
+		atomic_dec(&sctpnl_probe_filters);
 		kfree_rcu(f, rcu);
+	}
 }
 
 struct pernet_operations sctpnl_probe_net_ops = {
