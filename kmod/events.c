@@ -32,7 +32,9 @@
  * context, socket locked, possibly with interrupts off.  They only copy
  * from structures their caller holds, allocate with GFP_ATOMIC and
  * multicast; nothing here can reach a probed function again.  When no one
- * listens in the association's namespace a handler costs one test.
+ * listens to the group a handler costs one test.  Netlink answers that
+ * for all namespaces at once (one listener mask per protocol), so with a
+ * listener elsewhere the message is built and the multicast finds no one.
  */
 #include <linux/kprobes.h>
 #include <linux/timekeeping.h>
