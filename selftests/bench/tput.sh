@@ -6,8 +6,8 @@
 # rotating from round to round) of these set-ups: sctpnl not loaded;
 # loaded and idle; loaded with a listener on the events and probe groups,
 # the probe narrowed to the measured association, once per probe interval
-# of INTERVALS.  Prints each run, the medians and their ratios to not
-# loaded.
+# of INTERVALS.  Prints each run, the medians, their ratios to not loaded
+# and the mean per-round ratio.
 #
 # Usage: tput.sh [ROUNDS] [SECONDS] [INTERVALS]
 #        (defaults: 5 rounds of 5 s; INTERVALS "10,0": a sample at most
@@ -60,9 +60,6 @@ run() {
 	python3 -c 'import json; d=json.load(open("/tmp/tput.json")); print("%.1f" % (d["end"]["sum_received"]["bits_per_second"]/1e6))'
 }
 
-median() { tr ' ' '\n' | grep . | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
-range() { tr ' ' '\n' | grep . | sort -n | sed -n '1p;$p' | paste -sd- ; }
-
 modes=(unloaded idle)
 for iv in ${intervals//,/ }; do
 	modes+=("probe$iv")
@@ -80,12 +77,26 @@ for r in $(seq "$rounds"); do
 done
 grep -q '^sctpnl ' /proc/modules || insmod "$ko"
 
-u=$(echo "${res[unloaded]}" | median)
 echo "# $(nproc) CPU(s), $rounds rounds of $secs s; probeN: listeners, a sample at most every N ms (0: every SACK)"
-printf '%-12s %10s %15s %8s\n' set-up Mbit/s range ratio
 for mode in "${modes[@]}"; do
-	m=$(echo "${res[$mode]}" | median)
-	printf '%-12s %10s %15s %8.3f\n' "$mode" "$m" \
-		"$(echo "${res[$mode]}" | range)" "$(echo "$m / $u" | bc -l)"
-done
+	echo "$mode ${res[$mode]}"
+done >/tmp/tput.res
+# "per round": the mean over rounds of the ratio to the not-loaded run of
+# the same round, with its standard error.  Each run is compared with one
+# made within the same minute, so slow drift of the guest cancels out.
+python3 - /tmp/tput.res <<'EOF'
+import statistics as st, sys
+res = {}
+for line in open(sys.argv[1]):
+    mode, *v = line.split()
+    res[mode] = [float(x) for x in v]
+base = res["unloaded"]
+print("%-10s %8s %13s %7s %15s" % ("set-up", "Mbit/s", "range", "ratio", "per round"))
+for mode, v in res.items():
+    r = [x / b for x, b in zip(v, base)]
+    se = st.stdev(r) / len(r) ** 0.5 if len(r) > 1 else 0
+    print("%-10s %8.1f %13s %7.3f %8.3f ± %.3f" %
+          (mode, st.median(v), "%.1f-%.1f" % (min(v), max(v)),
+           st.median(v) / st.median(base), st.mean(r), se))
+EOF
 ip netns del tp-a; ip netns del tp-b
