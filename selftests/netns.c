@@ -4,12 +4,14 @@
  * A (one one-to-one pair over 127.0.0.1), B (two pairs over ::1) and the
  * initial one (one pair).  From each namespace, a dump shows exactly its
  * own associations, get by id and by 4-tuple find only its own, an
- * endpoint dump lists only its own sockets, and SNMP_GET reports its own
- * CurrEstab, equal to /proc/net/sctp/snmp read in that namespace.
+ * endpoint dump lists only its own sockets, SNMP_GET reports its own
+ * CurrEstab, equal to /proc/net/sctp/snmp read in that namespace, and
+ * a probe filter narrows the samples of its own namespace only.
  */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -370,6 +372,116 @@ TEST_F(ns, snmp_per_namespace)
 	nlt_msg(n, n->family, NLM_F_ACK, SCTPNL_CMD_SNMP_GET, 1);
 	ASSERT_EQ(0, nlt_send(n, snmp_cb, &nl[NS_B]));
 	EXPECT_EQ(4, nl[NS_B]);
+}
+
+/* A socket of the current namespace that joined the probe group. */
+static struct nlt *probe_listener(void)
+{
+	struct nlt *l = nlt_open();
+
+	if (l && setsockopt(l->fd, SOL_NETLINK, NETLINK_ADD_MEMBERSHIP,
+			    &l->mcgrp_probe, sizeof(l->mcgrp_probe))) {
+		nlt_close(l);
+		l = NULL;
+	}
+	return l;
+}
+
+/* Set @n's namespace probe filter to @id alone, or clear it. */
+static int probe_filter(struct nlt *n, bool set, uint32_t id)
+{
+	nlt_msg(n, n->family, NLM_F_ACK, SCTPNL_CMD_PROBE_SET, 1);
+	if (set) {
+		nlt_nest(n, SCTPNL_A_PROBE_FILTER);
+		nlt_put_u32(n, SCTPNL_A_PROBE_FILTER_ENTRY, id);
+		nlt_nest_end(n);
+	}
+	return nlt_send(n, NULL, NULL);
+}
+
+/* Eight messages from client to server: the client takes SACKs. */
+static int exchange(const struct pair *p)
+{
+	char buf[1000] = { 0 };
+
+	for (int i = 0; i < 8; i++) {
+		if (send(p->cli, buf, sizeof(buf), 0) != sizeof(buf) ||
+		    recv(p->srv, buf, sizeof(buf), 0) != sizeof(buf))
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * Samples of the association with local port @port read from @l until
+ * it stays quiet for 400 ms: longer than the delayed SACK (200 ms) plus
+ * the batching delay (50 ms).
+ */
+static int samples(struct nlt *l, int port)
+{
+	struct pollfd pfd = { .fd = l->fd, .events = POLLIN };
+	static char buf[64 * 1024];
+	int n = 0;
+
+	while (poll(&pfd, 1, 400) > 0) {
+		ssize_t r = recv(l->fd, buf, sizeof(buf), 0);
+		struct nlmsghdr *nlh;
+
+		if (r <= 0)
+			return -1;
+		for (nlh = (struct nlmsghdr *)buf; NLMSG_OK(nlh, r);
+		     nlh = NLMSG_NEXT(nlh, r)) {
+			struct genlmsghdr *g = NLMSG_DATA(nlh);
+			struct nlattr *lport;
+
+			if (nlh->nlmsg_type != l->family ||
+			    g->cmd != SCTPNL_CMD_PROBE)
+				continue;
+			lport = nlt_attr(nlh, SCTPNL_A_LOCAL_PORT);
+			if (lport && (int)nlt_uint(lport) == port)
+				n++;
+		}
+	}
+	return n;
+}
+
+/*
+ * A's filter, naming an id no association has, silences A's samples and
+ * not B's, which has none; cleared, A's come back.  The namespace then
+ * goes away with a filter set again.
+ */
+TEST_F(ns, probe_filter_per_namespace)
+{
+	struct space *a = &self->s[NS_A], *b = &self->s[NS_B];
+	struct nlt *la, *lb;
+	int na, nb;
+
+	ASSERT_EQ(0, enter(a));
+	la = probe_listener();
+	ASSERT_EQ(0, enter(b));
+	lb = probe_listener();
+	ASSERT_EQ(0, enter(&self->s[NS_INIT]));
+	ASSERT_NE(NULL, la);
+	ASSERT_NE(NULL, lb);
+
+	ASSERT_EQ(0, probe_filter(a->n, true, 0)) TH_LOG("%s", a->n->extack);
+	ASSERT_EQ(0, exchange(&a->p[0]));
+	ASSERT_EQ(0, exchange(&b->p[0]));
+	na = samples(la, a->p[0].cport);
+	nb = samples(lb, b->p[0].cport);
+	TH_LOG("filtered A: %d samples, unfiltered B: %d", na, nb);
+	EXPECT_EQ(0, na);
+	EXPECT_LT(0, nb);
+
+	ASSERT_EQ(0, probe_filter(a->n, false, 0));
+	ASSERT_EQ(0, exchange(&a->p[0]));
+	na = samples(la, a->p[0].cport);
+	TH_LOG("A after clearing its filter: %d samples", na);
+	EXPECT_LT(0, na);
+
+	EXPECT_EQ(0, probe_filter(a->n, true, a->p[0].cid));
+	nlt_close(la);
+	nlt_close(lb);
 }
 
 TEST_HARNESS_MAIN
