@@ -235,11 +235,8 @@ TEST_F(events, comm_up_and_shutdown_comp)
 	uint64_t cino;
 	struct ev *e;
 
-	cli = sk_quiet_socket();
-	ASSERT_LE(0, cli);
-	ASSERT_EQ(0, sk_connect_lo(cli, self->port));
-	srv = accept(self->lsn, NULL, NULL);
-	ASSERT_LE(0, srv);
+	cli = sk_pair_lo(self->lsn, self->port, &srv);
+	ASSERT_LE(0, cli) TH_LOG("%s", strerror(errno));
 	cport = sk_local_port(cli);
 	cino = ino_of(cli);
 
@@ -285,11 +282,8 @@ TEST_F(events, comm_lost_after_abort)
 	sctp_assoc_t sid;
 	struct ev *e;
 
-	cli = sk_quiet_socket();
-	ASSERT_LE(0, cli);
-	ASSERT_EQ(0, sk_connect_lo(cli, self->port));
-	srv = accept(self->lsn, NULL, NULL);
-	ASSERT_LE(0, srv);
+	cli = sk_pair_lo(self->lsn, self->port, &srv);
+	ASSERT_LE(0, cli) TH_LOG("%s", strerror(errno));
 	cport = sk_local_port(cli);
 	sid = sk_assoc_id(srv);
 	collect(self->l, self->evs, 200);
@@ -324,11 +318,8 @@ TEST_F(events, remote_error_from_peer)
 	char cmd[512];
 	struct ev *e;
 
-	cli = sk_quiet_socket();
-	ASSERT_LE(0, cli);
-	ASSERT_EQ(0, sk_connect_lo(cli, self->port));
-	srv = accept(self->lsn, NULL, NULL);
-	ASSERT_LE(0, srv);
+	cli = sk_pair_lo(self->lsn, self->port, &srv);
+	ASSERT_LE(0, cli) TH_LOG("%s", strerror(errno));
 	cport = sk_local_port(cli);
 	ASSERT_EQ(0, snl_get_by_id(self->n, sk_assoc_id(srv), &a));
 	ASSERT_NE(0, a.local_vtag);
@@ -412,11 +403,8 @@ TEST_F(events, send_failed_on_abort)
 	struct ev *e;
 
 	memset(buf, 'y', sizeof(buf));
-	cli = sk_quiet_socket();
-	ASSERT_LE(0, cli);
-	ASSERT_EQ(0, sk_connect_lo(cli, self->port));
-	srv = accept(self->lsn, NULL, NULL);
-	ASSERT_LE(0, srv);
+	cli = sk_pair_lo(self->lsn, self->port, &srv);
+	ASSERT_LE(0, cli) TH_LOG("%s", strerror(errno));
 	cport = sk_local_port(cli);
 	for (i = 0; i < 2000; i++)
 		if (send(cli, buf, sizeof(buf), MSG_DONTWAIT | MSG_NOSIGNAL) < 0)
@@ -481,11 +469,8 @@ TEST_F(events, probe_tracks_cwnd)
 	uint32_t other, ids[3];
 
 	ASSERT_EQ(0, join(self->l, self->l->mcgrp_probe));
-	cli = sk_quiet_socket();
-	ASSERT_LE(0, cli);
-	ASSERT_EQ(0, sk_connect_lo(cli, self->port));
-	srv = accept(self->lsn, NULL, NULL);
-	ASSERT_LE(0, srv);
+	cli = sk_pair_lo(self->lsn, self->port, &srv);
+	ASSERT_LE(0, cli) TH_LOG("%s", strerror(errno));
 	cport = sk_local_port(cli);
 
 	for (i = 0; i < 100; i++) {
@@ -576,11 +561,8 @@ TEST_F(events, probe_one_sample_per_sack)
 	uint32_t id;
 	bool ordered = true;
 
-	cli = sk_quiet_socket();
-	ASSERT_LE(0, cli);
-	ASSERT_EQ(0, sk_connect_lo(cli, self->port));
-	srv = accept(self->lsn, NULL, NULL);
-	ASSERT_LE(0, srv);
+	cli = sk_pair_lo(self->lsn, self->port, &srv);
+	ASSERT_LE(0, cli) TH_LOG("%s", strerror(errno));
 	cport = sk_local_port(cli);
 	id = sk_assoc_id(cli);
 	ASSERT_EQ(0, probe_set(self->n, &id, 1)) TH_LOG("%s", self->n->extack);

@@ -78,10 +78,8 @@ static int churn(int lsn, int port, int n)
 	if (!c || !s)
 		return -ENOMEM;
 	for (i = 0; i < n && !err; i++) {
-		c[i] = sk_quiet_socket();
-		if (c[i] < 0 || sk_connect_lo(c[i], port))
-			err = -errno;
-		else if ((s[i] = accept(lsn, NULL, NULL)) < 0)
+		c[i] = sk_pair_lo(lsn, port, &s[i]);
+		if (c[i] < 0)
 			err = -errno;
 	}
 	for (i = 0; i < n; i++) {
@@ -374,11 +372,8 @@ TEST_F_TIMEOUT(mon, probe_cli, 120)
 
 	lsn = listener(&port);
 	ASSERT_LE(0, lsn);
-	cli = sk_quiet_socket();
-	ASSERT_LE(0, cli);
-	ASSERT_EQ(0, sk_connect_lo(cli, port));
-	srv = accept(lsn, NULL, NULL);
-	ASSERT_LE(0, srv);
+	cli = sk_pair_lo(lsn, port, &srv);
+	ASSERT_LE(0, cli) TH_LOG("%s", strerror(errno));
 	id = sk_assoc_id(cli);
 	snprintf(peer, sizeof(peer), "127.0.0.1:%d", port);
 
@@ -501,11 +496,8 @@ TEST_F_TIMEOUT(mon, monitor_probe_interval, 60)
 
 	lsn = listener(&port);
 	ASSERT_LE(0, lsn);
-	cli = sk_quiet_socket();
-	ASSERT_LE(0, cli);
-	ASSERT_EQ(0, sk_connect_lo(cli, port));
-	srv = accept(lsn, NULL, NULL);
-	ASSERT_LE(0, srv);
+	cli = sk_pair_lo(lsn, port, &srv);
+	ASSERT_LE(0, cli) TH_LOG("%s", strerror(errno));
 	id = sk_assoc_id(cli);
 	/* A SACK for every packet, not every 200 ms of ping-pong. */
 	ASSERT_EQ(0, setsockopt(srv, IPPROTO_SCTP, SCTP_DELAYED_SACK,

@@ -290,6 +290,23 @@ int sk_connect_lo(int fd, int port)
 	return connect(fd, (void *)&sin, sizeof(sin));
 }
 
+int sk_pair_lo(int lsn, int port, int *srv)
+{
+	int cli = sk_quiet_socket(), err;
+
+	if (cli < 0)
+		return -1;
+	if (!sk_connect_lo(cli, port)) {
+		*srv = accept(lsn, NULL, NULL);
+		if (*srv >= 0)
+			return cli;
+	}
+	err = errno;
+	close(cli);
+	errno = err;
+	return -1;
+}
+
 int sk_local_port(int fd)
 {
 	struct sockaddr_storage ss;

@@ -69,6 +69,12 @@ int sk_events_off(int fd);
 int sk_quiet_socket(void);
 /* connect() @fd to 127.0.0.1:@port. */
 int sk_connect_lo(int fd, int port);
+/*
+ * A quiet client connected to 127.0.0.1:@port and the server end that
+ * @lsn accepted for it (in *@srv): the client, or -1 with errno set and
+ * nothing left open.
+ */
+int sk_pair_lo(int lsn, int port, int *srv);
 /* The local port @fd is bound to, or -1. */
 int sk_local_port(int fd);
 
