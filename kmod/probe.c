@@ -107,8 +107,9 @@ static bool sctpnl_probe_due(const struct sctpnl_probe_filter *f,
  * Called from the tracepoint, with preemption disabled: that is an RCU
  * read-side section, which kfree_rcu() of the old filter waits for.
  */
-static bool sctpnl_probe_wanted(struct sctpnl_probe_net *pn, sctp_assoc_t id)
+static bool sctpnl_probe_wanted(struct net *net, sctp_assoc_t id)
 {
+	struct sctpnl_probe_net *pn = net_generic(net, sctpnl_probe_net_id);
 	struct sctpnl_probe_filter *f = rcu_dereference_sched(pn->filter);
 	bool wanted = true;
 	u32 lo, hi, mid;
@@ -239,9 +240,8 @@ static void sctpnl_probe_sack(void *data, const struct sctp_endpoint *ep,
 			      struct sctp_chunk *chunk)
 {
 	struct net *net = sock_net(asoc->base.sk);
-	bool filtered = atomic_read(&sctpnl_probe_filters);
-	struct sctpnl_probe_net *pn = NULL;
 	const struct sctp_transport *t;
+	struct sctpnl_probe_net *pn;
 	u64 now, lost;
 
 	/*
@@ -250,15 +250,12 @@ static void sctpnl_probe_sack(void *data, const struct sctp_endpoint *ep,
 	 * an RCU section) is asked only when a sample is due.  A sample that
 	 * nobody hears still uses up its interval, which changes nothing.
 	 */
-	if (filtered) {
-		pn = net_generic(net, sctpnl_probe_net_id);
-		if (!sctpnl_probe_wanted(pn, asoc->assoc_id))
-			return;
-	}
-	if (!genl_has_listeners(&sctpnl_family, net, SCTPNL_MCGRP_PROBE_IDX))
+	if ((atomic_read(&sctpnl_probe_filters) &&
+	     !sctpnl_probe_wanted(net, asoc->assoc_id)) ||
+	    !genl_has_listeners(&sctpnl_family, net, SCTPNL_MCGRP_PROBE_IDX))
 		return;
-	if (!pn)
-		pn = net_generic(net, sctpnl_probe_net_id);
+
+	pn = net_generic(net, sctpnl_probe_net_id);
 
 	now = ktime_get_real_ns();
 	lost = sctpnl_lost();
