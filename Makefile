@@ -1,15 +1,23 @@
 # SPDX-License-Identifier: GPL-2.0
 #
-# sctpnl: top-level build.  `make` builds the module, the library and CLI,
-# and the selftests; `make check` and `make run` also install what is
-# missing (scripts/deps.sh) and boot a QEMU guest.  See README.md.
+# sctpnl: top-level build.  `make` builds the module for every kernel of
+# the matrix, the library and CLI, and the selftests; `make check` and
+# `make run` also install what is missing (scripts/deps.sh) and boot QEMU
+# guests.  See README.md.
+#
+#   KERNELS=6.12		the kernels to build and test (default: all)
+#   KERNEL=7.3		the one kernel of vm-run, bench, bench-tput
+#			(default 6.1; run: the newest)
 
 CACHE	:= $(CURDIR)/.cache
-# The guest kernel's ABI: the one of the installed linux-headers-amd64.
-ABI	?= $(shell readlink $(CACHE)/kernel/current 2>/dev/null || \
-	     dpkg-query -W -f='$${Depends}' linux-headers-amd64 2>/dev/null | \
-	     sed -n 's/.*linux-headers-\([0-9][^ ,]*-amd64\).*/\1/p')
-KDIR	?= /lib/modules/$(ABI)/build
+# The kernel matrix: every current Debian kernel, oldest first.
+MATRIX	:= $(shell awk '!/^\#/ && NF { print $$1 }' scripts/kernels)
+NEWEST	:= $(lastword $(MATRIX))
+ifneq ($(filter-out debug,$(KERNEL)),)
+KERNELS	?= $(KERNEL)
+endif
+KERNELS	?= $(MATRIX)
+KERNEL	?= $(firstword $(MATRIX))
 KSRC	:= $(CACHE)/linux-source-6.1
 VM	:= selftests/vm/run
 # `make check` builds with warnings as errors.
@@ -22,10 +30,15 @@ endif
 all: module user selftests
 
 deps:
-	@scripts/deps.sh
+	@scripts/deps.sh $(filter-out debug,$(KERNELS))
 
+# One out-of-tree build per kernel, each in its own directory
+# (scripts/kbuild.sh); -s: only what the compiler says is shown.
 module:
-	$(MAKE) -C $(KDIR) M=$(CURDIR) W=1 $(KBUILD_EXTRA) modules
+	@set -e; for k in $(KERNELS); do \
+		echo "  KBUILD  sctpnl.ko for $$k"; \
+		scripts/kbuild.sh $$k -s W=1 $(KBUILD_EXTRA); \
+	done
 
 user:
 	$(MAKE) -C user
@@ -33,63 +46,79 @@ user:
 selftests: user
 	$(MAKE) -C selftests
 
-# checkpatch --strict over the kernel side and a sparse build; both must
-# be silent.
+# checkpatch --strict over the kernel side and a sparse build for every
+# kernel; both must be silent.
 lint:
 	@echo "  LINT    netlink spec (scripts/check-spec.py)" && scripts/check-spec.py
 	@echo "  LINT    checkpatch --strict"
 	@perl $(KSRC)/scripts/checkpatch.pl --strict --no-tree --quiet \
 		--ignore FILE_PATH_CHANGES,SPDX_LICENSE_TAG \
 		-f $(filter-out %.mod.c,$(wildcard kmod/*.c)) kmod/*.h \
-		uapi/linux/sctpnl.h
-	@echo "  LINT    sparse (C=2)"
-	@$(MAKE) -s -C $(KDIR) M=$(CURDIR) C=2 CHECK=sparse modules \
-		>$(CACHE)/sparse.log 2>&1 || { cat $(CACHE)/sparse.log; exit 1; }
+		kmod/compat/*.h uapi/linux/sctpnl.h
 	@# Kernel headers have sparse findings of their own; ours must be clean.
-	@if grep -E '^($(CURDIR)/)?(kmod|uapi)/.*(warning|error):' \
-		$(CACHE)/sparse.log; then exit 1; fi
+	@set -e; for k in $(KERNELS); do \
+		echo "  LINT    sparse (C=2) for $$k"; \
+		scripts/kbuild.sh $$k -s C=2 CHECK=sparse \
+			>$(CACHE)/sparse-$$k.log 2>&1 || \
+			{ cat $(CACHE)/sparse-$$k.log; exit 1; }; \
+		if grep -E '(^|/)(kmod|uapi)/[^ :]*:[0-9]+:[0-9]+: (warning|error):' \
+			$(CACHE)/sparse-$$k.log; then exit 1; fi; \
+	done
 
 # Everything a fresh bookworm machine needs, then every selftest in one
-# guest boot; ends with "N passed, N failed, N skipped".
+# guest boot per kernel; ends with "N passed, N failed, N skipped" over
+# all of them.  KERNEL=debug: the debug kernel of `make debug-kernel`.
 check: deps
 	$(MAKE) WERROR=1 all
 	$(MAKE) lint
-	@KERNEL=$(KERNEL) selftests/check
+ifeq ($(KERNEL),debug)
+	@KERNEL=debug selftests/check
+else
+	@KERNELS="$(KERNELS)" selftests/check
+endif
 
 # The KASAN/lockdep/kmemleak guest kernel, cached under .cache/debug-kernel
 # (about 16 minutes on 2 cores); `make check KERNEL=debug` uses it.
 debug-kernel: deps
 	@scripts/debug-kernel.sh
 
-run: deps
-	$(MAKE) all
-	@$(VM) -m 1024 -- scripts/demo.sh
+# The newest kernel of the matrix.
+run:
+	@scripts/deps.sh $(NEWEST)
+	$(MAKE) all KERNELS=$(NEWEST)
+	@$(VM) -V $(NEWEST) -m 1024 -- scripts/demo.sh
 
 # The scale benchmark (Documentation/performance.rst); BENCH_LOADS picks
 # loads, e.g. make bench BENCH_LOADS='o2o:10000 o2m:30000'.
-bench: deps
-	$(MAKE) all
-	@$(VM) -m $(BENCH_MEM) -t 5400 -- selftests/bench/bench.sh $(BENCH_LOADS)
+bench:
+	@scripts/deps.sh $(KERNEL)
+	$(MAKE) all KERNELS=$(KERNEL)
+	@$(VM) -V $(KERNEL) -m $(BENCH_MEM) -t 5400 -- selftests/bench/bench.sh $(BENCH_LOADS)
 
 BENCH_MEM ?= 3072
 
 # Throughput overhead (iperf3 --sctp with and without sctpnl and its
 # listeners), in a one-CPU guest: see selftests/bench/tput.sh.
-bench-tput: deps
-	$(MAKE) all
-	@$(VM) -c 1 -m 1536 -t 3600 -- selftests/bench/tput.sh \
+bench-tput:
+	@scripts/deps.sh $(KERNEL)
+	$(MAKE) all KERNELS=$(KERNEL)
+	@$(VM) -V $(KERNEL) -c 1 -m 1536 -t 3600 -- selftests/bench/tput.sh \
 		$(TPUT_ROUNDS) $(TPUT_SECS) $(TPUT_INTERVALS)
 
 TPUT_ROUNDS ?= 9
 TPUT_SECS ?= 5
 TPUT_INTERVALS ?= 10,0
 
-# Run any command in a guest: make vm-run CMD='sctpctl assoc show'
+# Run any command in a guest: make vm-run KERNEL=7.3 CMD='sctpctl assoc show'
 vm-run:
-	@$(VM) $(VM_ARGS) -- bash -c '$(CMD)'
+	@$(VM) -V $(KERNEL) $(VM_ARGS) -- bash -c '$(CMD)'
 
+# Build products only.  Never kbuild's clean with M= over the project:
+# it would walk .cache and delete the guest kernels' modules.
 clean:
-	$(MAKE) -C $(KDIR) M=$(CURDIR) clean
+	rm -rf $(CACHE)/build $(wildcard $(CACHE)/*-root/build)
+	rm -f $(addprefix kmod/,*.o *.ko *.mod *.mod.c .*.cmd modules.order) \
+		Module.symvers modules.order .*.cmd
 	-$(MAKE) -C user clean
 	$(MAKE) -C selftests clean
 

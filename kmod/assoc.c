@@ -14,12 +14,13 @@
 #include <linux/sort.h>
 #include "sctpnl.h"
 
-/* Compact key of one association: 48 bytes. */
+/* Compact key of one association: 52 bytes. */
 struct sctpnl_snap_key {
 	struct in6_addr laddr;
 	struct in6_addr paddr;
 	sctp_assoc_t id;
 	u32 scope_id;
+	int dif;		/* the owner's SO_BINDTODEVICE, or 0 */
 	__be16 lport;
 	__be16 pport;
 	u8 lfamily;
@@ -145,6 +146,7 @@ int sctpnl_parse_key(struct genl_info *info, struct sctpnl_key *key)
 }
 
 struct with_assoc_arg {
+	const struct sctpnl_key *key;
 	sctp_assoc_t id;
 	int (*fn)(struct sctp_association *asoc, void *arg);
 	void *arg;
@@ -166,13 +168,50 @@ static int with_assoc_call(struct sctp_endpoint *ep, struct sctp_transport *t,
 	return wa->fn(asoc, wa->arg);
 }
 
-/* Under RCU in the transport walk: spot the id, stop the walk. */
+/* Whether @want is one of the valid addresses bound in @bp. */
+bool sctpnl_bind_addr_has(struct sctp_bind_addr *bp,
+			  const union sctp_addr *want)
+{
+	struct sctp_sockaddr_entry *la;
+	bool found = false;
+
+	rcu_read_lock();
+	list_for_each_entry_rcu(la, &bp->address_list, list)
+		if (la->valid && sctpnl_addr_equal(&la->a, want)) {
+			found = true;
+			break;
+		}
+	rcu_read_unlock();
+	return found;
+}
+
+static bool match_addr_list(struct sctp_association *asoc,
+			    const union sctp_addr *want, bool local)
+{
+	struct sctp_transport *t;
+
+	if (local)
+		return sctpnl_bind_addr_has(&asoc->base.bind_addr, want);
+	list_for_each_entry_rcu(t, &asoc->peer.transport_addr_list, transports)
+		if (sctpnl_addr_equal(&t->ipaddr, want))
+			return true;
+	return false;
+}
+
+/* Under RCU in the transport walk: spot the key, stop the walk. */
 static int with_assoc_match(struct sctp_endpoint *ep, struct sctp_transport *t,
 			    void *p)
 {
 	struct with_assoc_arg *wa = p;
+	const struct sctpnl_key *key = wa->key;
+	struct sctp_association *asoc = t->asoc;
 
-	return t->asoc->assoc_id == wa->id;
+	if (!key->has_addrs)
+		return asoc->assoc_id == wa->id;
+	return asoc->base.bind_addr.port == ntohs(key->laddr.v4.sin_port) &&
+	       asoc->peer.port == ntohs(key->paddr.v4.sin_port) &&
+	       match_addr_list(asoc, &key->laddr, true) &&
+	       match_addr_list(asoc, &key->paddr, false);
 }
 
 /* Called outside RCU when the walk stopped on our association. */
@@ -190,23 +229,27 @@ static int with_assoc_done(struct sctp_endpoint *ep, struct sctp_transport *t,
  * Run @fn on the association named by @key in @net, with references held
  * and the socket not locked (@fn locks what it needs, or calls into the
  * SCTP stack which locks).  By address this is an O(1) hash lookup; by id
- * it is one walk over the primary transports, stopped at the match.
+ * it is one walk over the primary transports, stopped at the match.  An
+ * address key from a request, whose owner's bound device we cannot know,
+ * is looked up unbound first and then walked for.
  */
 int sctpnl_with_assoc(struct net *net, const struct sctpnl_key *key,
 		      int (*fn)(struct sctp_association *asoc, void *arg),
 		      void *arg)
 {
 	struct with_assoc_arg wa = {
-		.id = key->assoc_id, .fn = fn, .arg = arg,
+		.key = key, .id = key->assoc_id, .fn = fn, .arg = arg,
 	};
 	int tries = 3, pos, err;
 
 	do {
-		if (key->has_addrs) {
+		err = -ENOENT;
+		if (key->has_addrs)
 			err = sctp_transport_lookup_process(with_assoc_call,
 							    net, &key->laddr,
-							    &key->paddr, &wa);
-		} else {
+							    &key->paddr, &wa,
+							    key->dif);
+		if (err == -ENOENT && !key->dif_known) {
 			pos = 0;
 			wa.found = false;
 			sctp_transport_traverse_process(with_assoc_match,
@@ -313,23 +356,6 @@ int sctpnl_assoc_get_doit(struct sk_buff *skb, struct genl_info *info)
 
 /* ---- dump ---------------------------------------------------------- */
 
-/* Whether @want is one of the valid addresses bound in @bp. */
-bool sctpnl_bind_addr_has(struct sctp_bind_addr *bp,
-			  const union sctp_addr *want)
-{
-	struct sctp_sockaddr_entry *la;
-	bool found = false;
-
-	rcu_read_lock();
-	list_for_each_entry_rcu(la, &bp->address_list, list)
-		if (la->valid && sctpnl_addr_equal(&la->a, want)) {
-			found = true;
-			break;
-		}
-	rcu_read_unlock();
-	return found;
-}
-
 /*
  * The reply to a request whose key names no association of the
  * requester's namespace (or one that went away while we looked).
@@ -341,19 +367,6 @@ int sctpnl_no_assoc(struct genl_info *info, const struct sctpnl_key *key)
 			    info->attrs[SCTPNL_A_ASSOC_ID],
 			    "no such association in this network namespace");
 	return -ENOENT;
-}
-
-static bool match_addr_list(struct sctp_association *asoc,
-			    const union sctp_addr *want, bool local)
-{
-	struct sctp_transport *t;
-
-	if (local)
-		return sctpnl_bind_addr_has(&asoc->base.bind_addr, want);
-	list_for_each_entry_rcu(t, &asoc->peer.transport_addr_list, transports)
-		if (sctpnl_addr_equal(&t->ipaddr, want))
-			return true;
-	return false;
 }
 
 static bool snap_match(const struct sctpnl_filter *f,
@@ -373,7 +386,7 @@ static bool snap_match(const struct sctpnl_filter *f,
 	if ((p & BIT(SCTPNL_FILTER_A_STATE)) &&
 	    !(f->state_mask & BIT(sctp_assoc_to_state(asoc))))
 		return false;
-	if ((p & BIT(SCTPNL_FILTER_A_UID)) && !uid_eq(sock_i_uid(sk), f->uid))
+	if ((p & BIT(SCTPNL_FILTER_A_UID)) && !uid_eq(sk_uid(sk), f->uid))
 		return false;
 	if ((p & BIT(SCTPNL_FILTER_A_INODE)) && sock_i_ino(sk) != f->inode)
 		return false;
@@ -426,6 +439,7 @@ static int snap_one(struct sctp_endpoint *ep, struct sctp_transport *t,
 	addr_to_key(&pick->a, &k->lfamily, &k->laddr);
 	addr_to_key(&t->ipaddr, &k->pfamily, &k->paddr);
 	k->id = asoc->assoc_id;
+	k->dif = READ_ONCE(ep->base.sk->sk_bound_dev_if);
 	k->lport = htons(asoc->base.bind_addr.port);
 	k->pport = t->ipaddr.v4.sin_port;
 	k->scope_id = k->pfamily == AF_INET6 ?
@@ -580,6 +594,8 @@ void sctpnl_snap_key(const struct sctpnl_snap *snap, u32 i,
 	const struct sctpnl_snap_key *k = &snap->keys[i];
 
 	key->has_addrs = true;
+	key->dif_known = true;
+	key->dif = k->dif;
 	key->assoc_id = k->id;
 	key_to_addr(&key->laddr, k->lfamily, &k->laddr, k->lport, 0);
 	key_to_addr(&key->paddr, k->pfamily, &k->paddr, k->pport, k->scope_id);
@@ -615,15 +631,15 @@ int sctpnl_assoc_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 	int err;
 
 	if (!snap) {
-		const struct genl_dumpit_info *info = genl_dumpit_info(cb);
+		struct nlattr **attrs = genl_info_dump(cb)->attrs;
 
-		snap = sctpnl_snap_new(cb, info->attrs[SCTPNL_A_FILTER], false);
+		snap = sctpnl_snap_new(cb, attrs[SCTPNL_A_FILTER], false);
 		if (IS_ERR(snap))
 			return PTR_ERR(snap);
 		ctx->snap = snap;
 	}
 	fa.user_ns = snap->user_ns;
-	fa.info = info_mask(genl_dumpit_info(cb)->attrs);
+	fa.info = info_mask(genl_info_dump(cb)->attrs);
 
 	for (; ctx->idx < snap->n; ctx->idx++) {
 		sctpnl_snap_key(snap, ctx->idx, &key);

@@ -3,22 +3,33 @@
  * EP_GET dump: every SCTP socket of the namespace.
  *
  * sctp.ko lets us reach sockets two ways.  Listening sockets are in the
- * endpoint hash, walked by sctp_for_each_endpoint() whose callback may
- * sleep; it can only resume by position, which is fine for the few
- * listeners a host has.  Sockets that only own associations (clients,
+ * endpoint hash, walked once by sctpnl_for_each_endpoint() (compat.h: on
+ * some kernels under the bucket's read lock), which records each listener
+ * with a reference on its socket; phase 1 then fills them one by one,
+ * resuming by index.  Sockets that only own associations (clients,
  * accepted one-to-one sockets, peeled-off ones) are not hashed: they are
  * reached through an association snapshot, like the association dump, and
- * reported once per socket.
+ * reported once per socket (phase 2).
  */
+#include <linux/overflow.h>
 #include <linux/xarray.h>
 #include "sctpnl.h"
 
+/* The listening sockets of one namespace, each held. */
+struct sctpnl_listeners {
+	struct net *net;
+	u32 n;
+	u32 cap;
+	u32 seen;
+	struct sock *sks[];
+};
+
 struct sctpnl_ep_ctx {
 	struct sctpnl_snap *snap;
+	struct sctpnl_listeners *lis;
 	struct xarray *seen;	/* inodes already reported (phase 2) */
-	int pos;		/* phase 1: sctp_for_each_endpoint position */
+	u32 lidx;		/* phase 1: index into lis */
 	u32 idx;		/* phase 2: index into the snapshot */
-	bool phase2;
 };
 
 struct ep_fill_arg {
@@ -37,7 +48,7 @@ static bool ep_match(const struct sctpnl_filter *f, struct sctp_endpoint *ep)
 	    ep->base.bind_addr.port != f->lport)
 		return false;
 	if ((f->present & BIT(SCTPNL_FILTER_A_UID)) &&
-	    !uid_eq(sock_i_uid(sk), f->uid))
+	    !uid_eq(sk_uid(sk), f->uid))
 		return false;
 	if ((f->present & BIT(SCTPNL_FILTER_A_INODE)) &&
 	    sock_i_ino(sk) != f->inode)
@@ -69,16 +80,70 @@ static int ep_put(struct ep_fill_arg *fa, struct sctp_endpoint *ep)
 	return 0;
 }
 
-/* Phase 1 callback: endpoint held, process context. */
-static int ep_listener(struct sctp_endpoint *ep, void *p)
+/*
+ * Endpoint walk callback: may run under a spinlock, so it only takes a
+ * reference.  The state is looked at again under the socket lock.
+ */
+static int listener_one(struct sctp_endpoint *ep, void *p)
 {
-	struct ep_fill_arg *fa = p;
+	struct sctpnl_listeners *lis = p;
 	struct sock *sk = ep->base.sk;
+
+	if (!net_eq(sock_net(sk), lis->net) || ep->base.dead ||
+	    !sctp_sstate(sk, LISTENING))
+		return 0;
+	lis->seen++;
+	if (lis->n < lis->cap) {
+		sock_hold(sk);
+		lis->sks[lis->n++] = sk;
+	}
+	return 0;
+}
+
+static void listeners_free(struct sctpnl_listeners *lis)
+{
+	u32 i;
+
+	if (!lis)
+		return;
+	for (i = 0; i < lis->n; i++)
+		sock_put(lis->sks[i]);
+	kvfree(lis);
+}
+
+/* One walk, or a few while listeners appear faster than we grow. */
+static struct sctpnl_listeners *listeners_take(struct net *net)
+{
+	struct sctpnl_listeners *lis;
+	u32 cap = 16;
+	int tries = 4;
+
+	for (;;) {
+		lis = kvzalloc(struct_size(lis, sks, cap), GFP_KERNEL);
+		if (!lis)
+			return ERR_PTR(-ENOMEM);
+		lis->net = net;
+		lis->cap = cap;
+		sctpnl_for_each_endpoint(listener_one, net, lis);
+		if (lis->seen <= lis->cap || !--tries)
+			return lis;
+		cap = lis->seen + lis->seen / 4 + 16;
+		listeners_free(lis);
+	}
+}
+
+/*
+ * Phase 1: one held listener.  Still listening under the lock means
+ * close has not begun (sctp_close() leaves LISTENING under this lock
+ * before the endpoint is freed), so its endpoint is alive.
+ */
+static int ep_listener(struct ep_fill_arg *fa, struct sock *sk)
+{
 	int err = 0;
 
 	lock_sock(sk);
-	if (!ep->base.dead && sctp_sstate(sk, LISTENING))
-		err = ep_put(fa, ep);
+	if (sctp_sstate(sk, LISTENING) && !sock_flag(sk, SOCK_DEAD))
+		err = ep_put(fa, sctp_sk(sk)->ep);
 	release_sock(sk);
 	return err;
 }
@@ -135,8 +200,7 @@ int sctpnl_ep_dump_start(struct netlink_callback *cb)
 
 static int ep_dump_prepare(struct netlink_callback *cb)
 {
-	const struct genl_dumpit_info *info = genl_dumpit_info(cb);
-	const struct nlattr *filter = info->attrs[SCTPNL_A_FILTER];
+	const struct nlattr *filter = genl_info_dump(cb)->attrs[SCTPNL_A_FILTER];
 	struct sctpnl_ep_ctx *ctx = (void *)cb->ctx;
 	struct nlattr *tb[SCTPNL_FILTER_A_MAX + 1];
 	int err;
@@ -158,6 +222,13 @@ static int ep_dump_prepare(struct netlink_callback *cb)
 	if (!ctx->seen)
 		return -ENOMEM;
 	xa_init(ctx->seen);
+
+	ctx->lis = listeners_take(sock_net(cb->skb->sk));
+	if (IS_ERR(ctx->lis)) {
+		err = PTR_ERR(ctx->lis);
+		ctx->lis = NULL;
+		return err;
+	}
 
 	ctx->snap = sctpnl_snap_new(cb, filter, true);
 	if (IS_ERR(ctx->snap)) {
@@ -188,13 +259,12 @@ int sctpnl_ep_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 	fa.filter = sctpnl_snap_filter(ctx->snap);
 	fa.seen = ctx->seen;
 
-	if (!ctx->phase2) {
-		err = sctp_for_each_endpoint(ep_listener, net, &ctx->pos, &fa);
+	for (; ctx->lidx < ctx->lis->n; ctx->lidx++) {
+		err = ep_listener(&fa, ctx->lis->sks[ctx->lidx]);
 		if (err == -EMSGSIZE && skb->len)
 			return skb->len;
 		if (err)
 			return err;
-		ctx->phase2 = true;
 	}
 
 	for (; ctx->idx < sctpnl_snap_len(ctx->snap); ctx->idx++) {
@@ -218,6 +288,8 @@ int sctpnl_ep_dump_done(struct netlink_callback *cb)
 
 	sctpnl_snap_free(ctx->snap);
 	ctx->snap = NULL;
+	listeners_free(ctx->lis);
+	ctx->lis = NULL;
 	if (ctx->seen) {
 		xa_destroy(ctx->seen);
 		kfree(ctx->seen);

@@ -18,6 +18,16 @@ static const struct nla_policy sctpnl_ep_get_policy[SCTPNL_A_MAX + 1] = {
 	[SCTPNL_A_FILTER] = NLA_POLICY_NESTED(sctpnl_ep_filter_policy),
 };
 
+/*
+ * SNMP_GET takes nothing; it still needs a policy of its own, or generic
+ * netlink validates it against the family's maxattr with no table behind
+ * it (7.x: an out-of-bounds read, "kernel BUG at lib/nlattr.c").
+ */
+static const struct nla_policy sctpnl_snmp_get_policy[SCTPNL_A_MAX + 1] = {
+	[1 ... SCTPNL_A_MAX] = { .type = NLA_REJECT,
+		.reject_message = "SNMP_GET takes no attributes" },
+};
+
 static const struct nla_policy sctpnl_probe_set_policy[SCTPNL_A_MAX + 1] = {
 	[SCTPNL_A_PROBE_FILTER] = NLA_POLICY_NESTED(sctpnl_probe_filter_policy),
 	[SCTPNL_A_PROBE_INTERVAL] = { .type = NLA_U32 },
@@ -44,6 +54,8 @@ static const struct genl_ops sctpnl_ops[] = {
 	{
 		.cmd	= SCTPNL_CMD_SNMP_GET,
 		.doit	= sctpnl_snmp_get_doit,
+		.policy	= sctpnl_snmp_get_policy,
+		.maxattr = SCTPNL_A_MAX,
 	},
 	{
 		.cmd	= SCTPNL_CMD_ASSOC_SET,

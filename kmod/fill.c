@@ -33,7 +33,7 @@ static int fill_sock(struct sk_buff *skb, struct sock *sk,
 	if (nla_put_u64_64bit(skb, SCTPNL_A_SK_INODE, sock_i_ino(sk),
 			      SCTPNL_A_PAD) ||
 	    nla_put_u32(skb, SCTPNL_A_SK_UID,
-			from_kuid_munged(user_ns, sock_i_uid(sk))) ||
+			from_kuid_munged(user_ns, sk_uid(sk))) ||
 	    nla_put_u8(skb, SCTPNL_A_SK_STYLE, sctpnl_sk_style(sk)) ||
 	    nla_put_u16(skb, SCTPNL_A_SK_FAMILY, sk->sk_family) ||
 	    nla_put_u8(skb, SCTPNL_A_SK_V4MAPPED, sctp_sk(sk)->v4mapped))

@@ -157,7 +157,7 @@ static void sctpnl_probe_send(struct sctpnl_probe_net *pn)
 
 static void sctpnl_probe_flush(struct timer_list *timer)
 {
-	struct sctpnl_probe_net *pn = from_timer(pn, timer, flush);
+	struct sctpnl_probe_net *pn = timer_container_of(pn, timer, flush);
 
 	spin_lock_bh(&pn->lock);
 	sctpnl_probe_send(pn);
@@ -353,7 +353,7 @@ static void __net_exit sctpnl_probe_net_exit(struct net *net)
 	 * No association is left to sample here: each holds a reference
 	 * on the namespace through its socket.
 	 */
-	del_timer_sync(&pn->flush);
+	timer_delete_sync(&pn->flush);
 	__skb_queue_purge(&pn->full);
 	kfree_skb(pn->batch);
 	pn->batch = NULL;
@@ -457,7 +457,7 @@ void sctpnl_probe_exit(void)
 	down_read(&net_rwsem);
 	for_each_net(net) {
 		pn = net_generic(net, sctpnl_probe_net_id);
-		del_timer_sync(&pn->flush);
+		timer_delete_sync(&pn->flush);
 		/* What the timer would have sent, sent now. */
 		sctpnl_probe_flush(&pn->flush);
 	}

@@ -20,10 +20,15 @@ enum sctpnl_mcgrp_idx {
 /*
  * How a request names one association: by id, or by one local and one
  * peer transport address (the O(1) path through the transport hash).
+ * The hash lookup also matches the owner's bound device (SO_BINDTODEVICE)
+ * on kernels that know it: a snapshot records it (@dif_known); a request
+ * cannot know it, and falls back to a walk for a device-bound owner.
  */
 struct sctpnl_key {
 	sctp_assoc_t assoc_id;
 	bool has_addrs;
+	bool dif_known;
+	int dif;
 	union sctp_addr laddr;
 	union sctp_addr paddr;
 };

@@ -5,6 +5,20 @@
 #include <net/ip.h>
 #include "sctpnl.h"
 
+/*
+ * The sum of one MIB field over the CPUs, as /proc/net/sctp/snmp shows
+ * it.  snmp_fold_field() does this too, but is not exported from 7.x on.
+ */
+static u64 mib_fold(void __percpu *mib, int field)
+{
+	u64 sum = 0;
+	int cpu;
+
+	for_each_possible_cpu(cpu)
+		sum += snmp_get_cpu_field(mib, cpu, field);
+	return sum;
+}
+
 int sctpnl_snmp_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct net *net = genl_info_net(info);
@@ -30,8 +44,7 @@ int sctpnl_snmp_get_doit(struct sk_buff *skb, struct genl_info *info)
 	/* SCTP_MIB_NUM (0) is a placeholder the kernel never counts. */
 	for (i = 1; i < SCTP_MIB_MAX; i++)
 		if (nla_put_u64_64bit(msg, SCTPNL_SNMP_A_CURR_ESTAB + i - 1,
-				      snmp_fold_field(net->sctp.sctp_statistics,
-						      i),
+				      mib_fold(net->sctp.sctp_statistics, i),
 				      SCTPNL_SNMP_A_PAD))
 			goto nospace;
 	nla_nest_end(msg, nest);

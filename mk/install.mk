@@ -23,7 +23,14 @@ INCLUDEDIR	?= $(PREFIX)/include
 SBINDIR		?= $(PREFIX)/sbin
 MANDIR		?= $(PREFIX)/share/man
 PKGCONFIGDIR	?= $(LIBDIR)/pkgconfig
-KVER		?= $(ABI)
+# The kernel the module is installed for: the running one by default.
+KVER		?= $(shell uname -r)
+# A kernel of the matrix (scripts/kernels) has its own build under
+# .cache/build/NAME; any other is built in the tree against its headers
+# in /lib/modules/KVER/build, as for any out-of-tree module.
+KVER_NAME	:= $(notdir $(firstword $(foreach l,$(wildcard $(CACHE)/kernel/*),\
+		   $(if $(filter $(KVER),$(shell readlink $(l) 2>/dev/null)),$(l)))))
+KO		?= $(if $(KVER_NAME),$(CACHE)/build/$(KVER_NAME)/kmod/sctpnl.ko,kmod/sctpnl.ko)
 MODDIR		?= /lib/modules/$(KVER)/extra
 INSTALL_MODULE	?= 1
 DEPMOD		?= /sbin/depmod
@@ -40,7 +47,7 @@ user/lib/$(LIB_SONAME) user/lib/libsctpnl.a user/sctpctl/sctpctl:
 	$(MAKE) -C user
 
 kmod/sctpnl.ko:
-	$(MAKE) module
+	$(MAKE) -C /lib/modules/$(KVER)/build M=$(CURDIR) modules
 
 install: install-lib install-cli install-man $(if $(filter 1,$(INSTALL_MODULE)),install-module)
 
@@ -75,10 +82,10 @@ install-man:
 
 # With DESTDIR, depmod works on the staged tree (-b) and needs nothing of
 # the running system.
-install-module: kmod/sctpnl.ko
+install-module: $(KO)
 	@test -n "$(KVER)" || { echo "install-module: set KVER"; exit 1; }
 	$(INSTALL) -d $(DESTDIR)$(MODDIR)
-	$(INSTALL) -m 0644 kmod/sctpnl.ko $(DESTDIR)$(MODDIR)/
+	$(INSTALL) -m 0644 $(KO) $(DESTDIR)$(MODDIR)/sctpnl.ko
 ifeq ($(DESTDIR),)
 	$(DEPMOD) $(KVER)
 else
@@ -121,15 +128,17 @@ check-abi: user/lib/$(LIB_SONAME)
 
 # DKMS: the module's sources (kmod/, uapi/, the Kbuild files and
 # dkms.conf with the version filled in) under /usr/src/sctpnl-<ver>, then
-# dkms add, build and install for KVER (default: the guest ABI; the host
-# may run another kernel).  dkms-src alone only stages the sources
+# dkms add, build and install for KVER (default: the running kernel; DKMS
+# builds against its headers, kmod/compat/ adapts to whichever it is).  dkms-src alone only stages the sources
 # ($(DESTDIR) honoured), for packaging.
 dkms-src:
 	rm -rf $(DESTDIR)$(DKMS_SRC)
-	$(INSTALL) -d $(DESTDIR)$(DKMS_SRC)/kmod $(DESTDIR)$(DKMS_SRC)/uapi/linux
+	$(INSTALL) -d $(DESTDIR)$(DKMS_SRC)/kmod/compat $(DESTDIR)$(DKMS_SRC)/uapi/linux
 	$(INSTALL) -m 0644 Kbuild $(DESTDIR)$(DKMS_SRC)/
 	$(INSTALL) -m 0644 kmod/Kbuild kmod/*.h \
 		$(filter-out %.mod.c,$(wildcard kmod/*.c)) $(DESTDIR)$(DKMS_SRC)/kmod/
+	$(INSTALL) -m 0644 kmod/compat/compat.h kmod/compat/Kbuild.include \
+		$(DESTDIR)$(DKMS_SRC)/kmod/compat/
 	$(INSTALL) -m 0644 uapi/linux/sctpnl.h $(DESTDIR)$(DKMS_SRC)/uapi/linux/
 	sed 's|@VERSION@|$(SCTPNL_VERSION)|' dkms.conf \
 		>$(DESTDIR)$(DKMS_SRC)/dkms.conf

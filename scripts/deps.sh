@@ -2,25 +2,37 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Idempotent set-up of everything sctpnl needs on a Debian bookworm host:
-# Debian packages (apt-get, as root), the guest kernel matching the
-# installed linux-headers-amd64 (extracted, never installed), and the
-# parts of linux-source-6.1 we build against (kselftest headers,
-# checkpatch).  Pieces already present are not fetched again.
+#
+#  - Debian packages, with the host's own apt (as root);
+#  - for each kernel of the matrix (scripts/kernels), the unsigned image
+#    and the headers, downloaded with a private apt configuration under
+#    .cache/apt (the host's sources.list is never changed) and extracted
+#    under .cache/kernel/<abi> (never installed);
+#  - for kernels built with a newer compiler than bookworm's, a minimal
+#    chroot of that Debian release (debootstrap) holding the compiler and
+#    the headers, under .cache/<release>-root;
+#  - the parts of linux-source-6.1 the build uses (kselftest headers,
+#    checkpatch).
+#
+# Pieces already present are not fetched again; `make clean` leaves them.
+#
+# Usage: scripts/deps.sh [KERNEL...]     (default: every kernel of the matrix)
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 cache=${SCTPNL_CACHE:-$top/.cache}
 
 pkgs=(
-	build-essential linux-headers-amd64 linux-source-6.1 kmod cpio
-	xz-utils qemu-system-x86 busybox-static iproute2 libnl-3-dev
+	build-essential linux-source-6.1 kmod cpio
+	xz-utils zstd qemu-system-x86 busybox-static iproute2 libnl-3-dev
 	libnl-genl-3-dev pkg-config lksctp-tools libsctp-dev sparse
 	erlang-base iperf3 python3 python3-pyroute2 gnuplot-nox man-db
-	groff-base util-linux python3-yaml
+	groff-base util-linux python3-yaml debootstrap libelf1 libssl3 pahole
 )
 
 log() { printf 'deps: %s\n' "$*" >&2; }
 
+# --- host packages --------------------------------------------------------
 missing=()
 for p in "${pkgs[@]}"; do
 	dpkg-query -W -f='${db:Status-Status}\n' "$p" 2>/dev/null |
@@ -34,28 +46,171 @@ if [ ${#missing[@]} -gt 0 ]; then
 	log "installing ${missing[*]}"
 	export DEBIAN_FRONTEND=noninteractive
 	apt-get update -qq
-	apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+	apt-get install -y -qq -o DPkg::Lock::Timeout=600 \
+		--no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# The guest runs the kernel whose headers we build against.
-abi=$(dpkg-query -W -f='${Depends}\n' linux-headers-amd64 |
-	sed -n 's/.*linux-headers-\([0-9][^ ,]*-amd64\).*/\1/p')
-[ -n "$abi" ] || { log "cannot tell the ABI of linux-headers-amd64"; exit 1; }
+# --- the private apt configuration ------------------------------------------
+# Every suite of the matrix in one list directory of our own; the host's
+# configuration (sources, lists, archive cache) is not touched.
+papt=$cache/apt
+apt_opts=(
+	-o "Dir::Etc::sourcelist=$papt/sources.list"
+	-o "Dir::Etc::sourceparts=$papt/sources.list.d"
+	-o "Dir::State::Lists=$papt/lists"
+	-o "Dir::Cache=$papt/cache"
+	-o "Acquire::Languages=none"
+	-o "APT::Sandbox::User=root"
+	-q
+)
+apt_private() {
+	local cmd=$1
+	shift
+	"$cmd" "${apt_opts[@]}" "$@"
+}
 
-kdir=$cache/kernel/$abi
-if [ ! -e "$kdir/.done" ]; then
-	log "fetching guest kernel linux-image-$abi-unsigned"
-	rm -rf "$kdir" "$cache/kernel/dl"
-	mkdir -p "$kdir" "$cache/kernel/dl"
-	(cd "$cache/kernel/dl" && apt-get download -q \
-		"linux-image-$abi-unsigned" 2>/dev/null >/dev/null)
-	dpkg-deb -x "$cache"/kernel/dl/linux-image-"$abi"-unsigned_*.deb "$kdir"
+apt_ready=0
+apt_setup() {
+	[ "$apt_ready" = 1 ] && return 0
+	mkdir -p "$papt/sources.list.d" "$papt/lists/partial" \
+		"$papt/cache/archives/partial"
+	# The suites of scripts/kernels, plus bookworm-security, where
+	# bookworm's kernel updates are published.
+	{
+		echo "deb http://deb.debian.org/debian bookworm main"
+		echo "deb http://deb.debian.org/debian-security bookworm-security main"
+		awk '!/^#/ && NF { print $2 }' "$top/scripts/kernels" | sort -u |
+			grep -vx -e bookworm -e bookworm-security |
+			sed 's|.*|deb http://deb.debian.org/debian & main|'
+	} > "$papt/sources.list"
+	log "updating the private package lists ($papt)"
+	apt_private apt-get update >/dev/null
+	apt_ready=1
+}
+
+# Download package NAME (or NAME/SUITE) into the current directory.
+apt_fetch() {
+	apt_private apt-get download "$@" >/dev/null
+}
+
+# --- guest kernels and their headers ----------------------------------------
+# Fetch one kernel of the matrix: the image for the guest, the headers
+# (arch, common and kbuild packages) to build against.  The headers go
+# under $root: the kernel's own directory, or the chroot that builds it.
+fetch_kernel() {
+	local name=$1 suite=$2 chroot=$3
+	local dl abi deps kdir root hdr common kbuild f
+
+	[ -e "$cache/kernel/$name/.done" ] && return 0
+	apt_setup
+	log "kernel $name: resolving linux-headers-amd64 in $suite"
+	dl=$(mktemp -d "$cache/dl.XXXXXX")
+	(cd "$dl" && apt_fetch "linux-headers-amd64/$suite")
+	deps=$(dpkg-deb -f "$dl"/linux-headers-amd64_*.deb Depends)
+	abi=$(sed -n 's/.*linux-headers-\([0-9][^ ,]*\)-amd64.*/\1/p' <<<"$deps")
+	[ -n "$abi" ] || { log "cannot tell the ABI from: $deps"; exit 1; }
+	abi=$abi-amd64
+
+	log "kernel $name: $abi from $suite"
+	# The unsigned image where Debian splits it out (6.1, 6.12); 7.x
+	# has one image package that depends on linux-binary-<abi> (the
+	# kernel) and linux-modules-<abi>.
+	(cd "$dl" && { apt_fetch "linux-image-$abi-unsigned/$suite" 2>/dev/null ||
+		       apt_fetch "linux-image-$abi/$suite"; } &&
+		apt_fetch "linux-headers-$abi/$suite")
+	deps=$(dpkg-deb -f "$dl"/linux-image-"$abi"*.deb Depends)
+	for f in $(grep -oE "linux-(binary|modules)-[^ ,]+" <<<"$deps" | sort -u); do
+		(cd "$dl" && apt_fetch "$f/$suite")
+	done
+	deps=$(dpkg-deb -f "$dl"/linux-headers-"$abi"_*.deb Depends)
+	common=$(grep -o 'linux-headers-[^ ,]*-common' <<<"$deps" | head -1)
+	kbuild=$(grep -o 'linux-kbuild-[^ ,]*' <<<"$deps" | head -1)
+	(cd "$dl" && apt_fetch "$common/$suite" "$kbuild/$suite")
+
+	kdir=$cache/kernel/$abi
+	rm -rf "$kdir"
+	mkdir -p "$kdir"
+	for f in "$dl"/linux-image-"$abi"*.deb "$dl"/linux-binary-*.deb \
+		 "$dl"/linux-modules-*.deb; do
+		[ -e "$f" ] && dpkg-deb -x "$f" "$kdir"
+	done
+	# Merged /usr: newer images ship their modules under usr/lib.
+	if [ ! -d "$kdir/lib/modules/$abi" ] && [ -d "$kdir/usr/lib/modules/$abi" ]; then
+		mkdir -p "$kdir/lib/modules"
+		mv "$kdir/usr/lib/modules/$abi" "$kdir/lib/modules/$abi"
+	fi
+	# ... and the kernel itself there too, as vmlinuz.
+	if [ ! -e "$kdir/boot/vmlinuz-$abi" ] && [ -e "$kdir/lib/modules/$abi/vmlinuz" ]; then
+		mkdir -p "$kdir/boot"
+		mv "$kdir/lib/modules/$abi/vmlinuz" "$kdir/boot/vmlinuz-$abi"
+	fi
 	depmod -b "$kdir" "$abi"
-	rm -rf "$cache/kernel/dl"
-	touch "$kdir/.done"
-fi
-ln -sfn "$abi" "$cache/kernel/current"
 
+	root=${chroot:-$kdir}
+	for f in "$dl"/linux-headers-"$abi"_*.deb "$dl/$common"_*.deb \
+		 "$dl/$kbuild"_*.deb; do
+		dpkg-deb -x "$f" "$root"
+	done
+	hdr=/usr/src/linux-headers-$abi
+	# The arch Makefile includes the common one by absolute path; outside
+	# a chroot that path is under $kdir.
+	if [ -z "$chroot" ]; then
+		sed -i "s|^include /usr/src/|include $kdir/usr/src/|" "$kdir$hdr/Makefile"
+	fi
+	{
+		echo "abi=$abi"
+		echo "suite=$suite"
+		echo "chroot=$chroot"
+		echo "kdir=$hdr"
+	} > "$kdir/kernel.conf"
+	rm -rf "$dl"
+	touch "$kdir/.done"
+	ln -sfn "$abi" "$cache/kernel/$name"
+}
+
+# A minimal chroot of Debian release $1, with the compiler its kernels
+# are built with and what kbuild runs.
+make_chroot() {
+	local rel=$1 dir=$cache/$1-root
+
+	[ -e "$dir/.done" ] && return 0
+	log "chroot $rel: debootstrap (a few minutes, once)"
+	rm -rf "$dir"
+	debootstrap --variant=minbase "$rel" "$dir" http://deb.debian.org/debian \
+		>"$cache/debootstrap-$rel.log" 2>&1 ||
+		{ tail -20 "$cache/debootstrap-$rel.log" >&2; exit 1; }
+	echo "deb http://deb.debian.org/debian $rel-backports main" \
+		> "$dir/etc/apt/sources.list.d/backports.list"
+	log "chroot $rel: compiler and kbuild tools"
+	# (apt's "Can not write log ... /dev/pts" is harmless in a chroot.)
+	chroot "$dir" apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive chroot "$dir" apt-get install -y -qq \
+		--no-install-recommends make gcc-14 libc6-dev libelf1t64 \
+		libssl3t64 zlib1g sparse kmod pahole >/dev/null
+	rm -rf "$dir/var/cache/apt/archives"/*.deb
+	touch "$dir/.done"
+}
+
+mkdir -p "$cache/kernel"
+want=("$@")
+while read -r name suite release; do
+	case $name in ''|'#'*) continue ;; esac
+	if [ ${#want[@]} -gt 0 ] && ! printf '%s\n' "${want[@]}" | grep -qx "$name"; then
+		continue
+	fi
+	chroot=
+	if [ "$release" != bookworm ]; then
+		make_chroot "$release"
+		chroot=$cache/$release-root
+	fi
+	fetch_kernel "$name" "$suite" "$chroot"
+done < "$top/scripts/kernels"
+
+# The kernel guests boot when none is named (make vm-run, helpers).
+[ -e "$cache/kernel/current" ] || ln -sfn "$(readlink "$cache/kernel/6.1")" \
+	"$cache/kernel/current"
+
+# --- linux-source-6.1 pieces -------------------------------------------------
 src=$cache/linux-source-6.1
 if [ ! -e "$src/.done" ]; then
 	log "extracting kselftest headers and checkpatch from linux-source-6.1"

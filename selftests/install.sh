@@ -18,7 +18,7 @@ ktap_plan 12
 for tool in make cc pkg-config nm objdump man; do
 	command -v $tool >/dev/null || { ktap_info "no $tool"; exit $KSFT_SKIP; }
 done
-[ -e "$top/user/lib/libsctpnl.so.1" ] && [ -e "$top/kmod/sctpnl.ko" ] ||
+[ -e "$top/user/lib/libsctpnl.so.1" ] && [ -e "${SCTPNL_KO:-}" ] ||
 	{ ktap_info "not built"; exit $KSFT_SKIP; }
 
 work=$(mktemp -d /tmp/sctpnl-install.XXXXXX) || exit 1
