@@ -61,7 +61,7 @@ lint:
 		scripts/kbuild.sh $$k -s C=2 CHECK=sparse \
 			>$(CACHE)/sparse-$$k.log 2>&1 || \
 			{ cat $(CACHE)/sparse-$$k.log; exit 1; }; \
-		if grep -E '(^|/)(kmod|uapi)/[^ :]*:[0-9]+:[0-9]+: (warning|error):' \
+		if grep -E '(^|/)(kmod|uapi)/[^ :]*:[0-9]+:[0-9]+: (warning|error):|sparse is not available' \
 			$(CACHE)/sparse-$$k.log; then exit 1; fi; \
 	done
 

@@ -75,10 +75,11 @@ apt_setup() {
 	mkdir -p "$papt/sources.list.d" "$papt/lists/partial" \
 		"$papt/cache/archives/partial"
 	# The suites of scripts/kernels, plus bookworm-security, where
-	# bookworm's kernel updates are published.
+	# bookworm's kernel updates are published, and sid (sparse).
 	{
 		echo "deb http://deb.debian.org/debian bookworm main"
 		echo "deb http://deb.debian.org/debian-security bookworm-security main"
+		echo "deb http://deb.debian.org/debian sid main"
 		awk '!/^#/ && NF { print $2 }' "$top/scripts/kernels" | sort -u |
 			grep -vx -e bookworm -e bookworm-security |
 			sed 's|.*|deb http://deb.debian.org/debian & main|'
@@ -157,6 +158,17 @@ fetch_kernel() {
 	if [ -z "$chroot" ]; then
 		sed -i "s|^include /usr/src/|include $kdir/usr/src/|" "$kdir$hdr/Makefile"
 	fi
+	# 7.x's Makefile asks scripts/checker-valid.sh whether sparse works,
+	# and Debian's headers lack it: without an answer `C=2` silently
+	# checks nothing.  Ours answers by running the checker once.
+	f=$root/usr/src/$common/scripts/checker-valid.sh
+	if grep -q checker-valid.sh "$root/usr/src/$common/Makefile" && [ ! -e "$f" ]; then
+		printf '%s\n' '#!/bin/sh' \
+			'# Added by sctpnl scripts/deps.sh: prints 1 if "$@" checks C.' \
+			'echo "int x;" | "$@" - >/dev/null 2>&1 && echo 1 || echo 0' \
+			> "$f"
+		chmod +x "$f"
+	fi
 	{
 		echo "abi=$abi"
 		echo "suite=$suite"
@@ -171,7 +183,7 @@ fetch_kernel() {
 # A minimal chroot of Debian release $1, with the compiler its kernels
 # are built with and what kbuild runs.
 make_chroot() {
-	local rel=$1 dir=$cache/$1-root
+	local rel=$1 dir=$cache/$1-root dl
 
 	[ -e "$dir/.done" ] && return 0
 	log "chroot $rel: debootstrap (a few minutes, once)"
@@ -186,8 +198,17 @@ make_chroot() {
 	chroot "$dir" apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive chroot "$dir" apt-get install -y -qq \
 		--no-install-recommends make gcc-14 libc6-dev libelf1t64 \
-		libssl3t64 zlib1g sparse kmod pahole >/dev/null
+		libssl3t64 zlib1g kmod pahole >/dev/null
 	rm -rf "$dir/var/cache/apt/archives"/*.deb
+	# trixie's sparse (0.6.4) stops at 7.x's __typeof_unqual__; sid's
+	# 0.6.5 parses it.  Its binary needs nothing but libc.
+	log "chroot $rel: sparse from sid"
+	apt_setup
+	dl=$(mktemp -d "$cache/dl.XXXXXX")
+	(cd "$dl" && apt_fetch sparse/sid && dpkg-deb -x sparse_*.deb x)
+	install -m 0755 "$dl/x/usr/bin/sparse" "$dir/usr/local/bin/sparse"
+	rm -rf "$dl"
+	chroot "$dir" sparse --version >/dev/null
 	touch "$dir/.done"
 }
 

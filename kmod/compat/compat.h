@@ -46,29 +46,23 @@ static inline kuid_t sk_uid(const struct sock *sk)
 #endif
 
 /*
- * sctpnl_for_each_endpoint - call @cb once for each endpoint of @net.
+ * sctpnl_for_each_endpoint(cb, net, p) - call @cb(ep, p) once for each
+ * endpoint, from one walk.
  *
  * The one walk both kernel forms can give: @cb must not sleep (the older
- * form holds the hash bucket's read lock around it) and must return 0;
- * whatever it needs later it takes a reference on.
+ * form holds the hash bucket's read lock around it), must skip endpoints
+ * of namespaces other than @net (the older form walks them all), and must
+ * return 0; whatever it needs later it takes a reference on.
  */
 #ifdef COMPAT_EP_WALK_HAS_POS
-static inline void
-sctpnl_for_each_endpoint(int (*cb)(struct sctp_endpoint *ep, void *p),
-			 struct net *net, void *p)
-{
-	int pos = 0;
-
-	sctp_for_each_endpoint(cb, net, &pos, p);
-}
+#define sctpnl_for_each_endpoint(cb, net, p)			\
+	do {							\
+		int __pos = 0;					\
+								\
+		sctp_for_each_endpoint(cb, net, &__pos, p);	\
+	} while (0)
 #else
-/* Every namespace's endpoints: @cb itself skips the other namespaces. */
-static inline void
-sctpnl_for_each_endpoint(int (*cb)(struct sctp_endpoint *ep, void *p),
-			 struct net *net, void *p)
-{
-	sctp_for_each_endpoint(cb, p);
-}
+#define sctpnl_for_each_endpoint(cb, net, p) sctp_for_each_endpoint(cb, p)
 #endif
 
 #endif /* _SCTPNL_COMPAT_H */
