@@ -386,22 +386,37 @@ static int sctpnl_make_pdapi_pre(struct kprobe *p, struct pt_regs *regs)
 	return 0;
 }
 
-#define SCTPNL_KPROBE(sym, fn) { .symbol_name = sym, .pre_handler = fn }
+/* A kprobe, and the events lost without it. */
+struct sctpnl_kprobe {
+	struct kprobe kp;
+	enum sctpnl_hook hook;
+};
 
-static struct kprobe sctpnl_kprobes[] = {
-	SCTPNL_KPROBE("sctp_ulpevent_make_assoc_change",
+#define SCTPNL_KPROBE(h, sym, fn) \
+	{ .kp = { .symbol_name = sym, .pre_handler = fn }, .hook = h }
+
+static struct sctpnl_kprobe sctpnl_kprobes[] = {
+	SCTPNL_KPROBE(SCTPNL_HOOK_ASSOC_CHANGE,
+		      "sctp_ulpevent_make_assoc_change",
 		      sctpnl_assoc_change_pre),
-	SCTPNL_KPROBE("sctp_ulpevent_notify_peer_addr_change",
+	SCTPNL_KPROBE(SCTPNL_HOOK_PADDR_CHANGE,
+		      "sctp_ulpevent_notify_peer_addr_change",
 		      sctpnl_paddr_change_pre),
-	SCTPNL_KPROBE("sctp_ulpevent_make_remote_error",
+	SCTPNL_KPROBE(SCTPNL_HOOK_REMOTE_ERROR,
+		      "sctp_ulpevent_make_remote_error",
 		      sctpnl_remote_error_pre),
-	SCTPNL_KPROBE("sctp_chunk_fail", sctpnl_chunk_fail_pre),
-	SCTPNL_KPROBE("sctp_ulpevent_make_shutdown_event",
+	SCTPNL_KPROBE(SCTPNL_HOOK_SEND_FAILED, "sctp_chunk_fail",
+		      sctpnl_chunk_fail_pre),
+	SCTPNL_KPROBE(SCTPNL_HOOK_SHUTDOWN,
+		      "sctp_ulpevent_make_shutdown_event",
 		      sctpnl_shutdown_pre),
-	SCTPNL_KPROBE("sctp_ulpevent_make_adaptation_indication",
+	SCTPNL_KPROBE(SCTPNL_HOOK_ADAPTATION,
+		      "sctp_ulpevent_make_adaptation_indication",
 		      sctpnl_adaptation_pre),
-	SCTPNL_KPROBE("sctp_ulpq_abort_pd", sctpnl_abort_pd_pre),
-	SCTPNL_KPROBE("sctp_ulpevent_make_pdapi", sctpnl_make_pdapi_pre),
+	SCTPNL_KPROBE(SCTPNL_HOOK_PDAPI, "sctp_ulpq_abort_pd",
+		      sctpnl_abort_pd_pre),
+	SCTPNL_KPROBE(SCTPNL_HOOK_PDAPI, "sctp_ulpevent_make_pdapi",
+		      sctpnl_make_pdapi_pre),
 };
 
 /* The registered ones, for one unregister_kprobes() call. */
@@ -420,31 +435,43 @@ u64 sctpnl_lost(void)
 
 	/* An unregistered kprobe's count stays 0. */
 	for (i = 0; i < ARRAY_SIZE(sctpnl_kprobes); i++)
-		lost += READ_ONCE(sctpnl_kprobes[i].nmissed);
+		lost += READ_ONCE(sctpnl_kprobes[i].kp.nmissed);
 	return lost;
 }
 
 /*
  * Register what can be: a kernel whose sctp.ko inlined or renamed one of
- * the functions loses that event, not the module.  Returns how many
- * failed, each logged once.
+ * the functions loses that event, not the module (hooks.c says which).
+ * Returns how many failed, each logged once.
  */
 int sctpnl_events_init(void)
 {
-	unsigned int i, failed = 0;
+	unsigned long failed = 0, disabled = 0;
+	struct sctpnl_kprobe *p;
+	unsigned int i;
 	int err;
 
 	for (i = 0; i < ARRAY_SIZE(sctpnl_kprobes); i++) {
-		err = register_kprobe(&sctpnl_kprobes[i]);
-		if (err) {
-			pr_info("sctpnl: cannot probe %s (%d), its events are not reported\n",
-				sctpnl_kprobes[i].symbol_name, err);
-			failed++;
+		p = &sctpnl_kprobes[i];
+		if (sctpnl_hook_disabled(p->hook)) {
+			disabled |= BIT(p->hook);
 			continue;
 		}
-		sctpnl_kprobes_on[sctpnl_n_kprobes_on++] = &sctpnl_kprobes[i];
+		err = register_kprobe(&p->kp);
+		if (err) {
+			pr_warn("sctpnl: cannot probe %s (%d), its events are not reported\n",
+				p->kp.symbol_name, err);
+			failed |= BIT(p->hook);
+			continue;
+		}
+		sctpnl_kprobes_on[sctpnl_n_kprobes_on++] = &p->kp;
 	}
-	return failed;
+	/* An event with two probes is whole only with both. */
+	for (i = 0; i < ARRAY_SIZE(sctpnl_kprobes); i++) {
+		p = &sctpnl_kprobes[i];
+		sctpnl_hook_up(p->hook, !((failed | disabled) & BIT(p->hook)));
+	}
+	return hweight_long(failed);
 }
 
 /* Returns once no handler runs any more (one RCU grace period). */

@@ -120,6 +120,9 @@ static int __init sctpnl_init(void)
 {
 	int err;
 
+	err = sctpnl_hooks_init();
+	if (err)
+		return err;
 	err = register_pernet_subsys(&sctpnl_probe_net_ops);
 	if (err)
 		return err;

@@ -398,7 +398,7 @@ static int sctpnl_tp_notify(struct notifier_block *nb, unsigned long val,
 			err = tracepoint_probe_register(tp, sctpnl_probe_sack,
 							NULL);
 			if (err)
-				pr_info("sctpnl: cannot attach to sctp_probe (%d), no probe samples\n",
+				pr_warn("sctpnl: cannot attach to sctp_probe (%d), no probe samples\n",
 					err);
 			else
 				sctpnl_probe_tp = tp;
@@ -407,6 +407,7 @@ static int sctpnl_tp_notify(struct notifier_block *nb, unsigned long val,
 						    NULL);
 			sctpnl_probe_tp = NULL;
 		}
+		sctpnl_hook_up(SCTPNL_HOOK_PROBE, sctpnl_probe_tp);
 	}
 	return NOTIFY_OK;
 }
@@ -420,7 +421,11 @@ static bool sctpnl_tp_nb_on;
 /* Like the kprobes, a missing tracepoint costs the samples, not the load. */
 int sctpnl_probe_init(void)
 {
-	int err = register_tracepoint_module_notifier(&sctpnl_tp_nb);
+	int err;
+
+	if (sctpnl_hook_disabled(SCTPNL_HOOK_PROBE))
+		return 0;
+	err = register_tracepoint_module_notifier(&sctpnl_tp_nb);
 
 	if (err) {
 		pr_info("sctpnl: no tracepoint notifier (%d), no probe samples\n",

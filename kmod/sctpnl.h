@@ -99,6 +99,23 @@ int sctpnl_ep_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
 int sctpnl_ep_dump_done(struct netlink_callback *cb);
 int sctpnl_snmp_get_doit(struct sk_buff *skb, struct genl_info *info);
 
+/* hooks.c: which hooks into sctp.ko are on (module parameters) */
+enum sctpnl_hook {
+	SCTPNL_HOOK_ASSOC_CHANGE,
+	SCTPNL_HOOK_PADDR_CHANGE,
+	SCTPNL_HOOK_REMOTE_ERROR,
+	SCTPNL_HOOK_SEND_FAILED,
+	SCTPNL_HOOK_SHUTDOWN,
+	SCTPNL_HOOK_ADAPTATION,
+	SCTPNL_HOOK_PDAPI,
+	SCTPNL_HOOK_PROBE,
+	SCTPNL_HOOK_N
+};
+
+int sctpnl_hooks_init(void);
+bool sctpnl_hook_disabled(enum sctpnl_hook hook);
+void sctpnl_hook_up(enum sctpnl_hook hook, bool up);
+
 /* events.c: kprobes on the SCTP notification builders */
 int sctpnl_events_init(void);
 void sctpnl_events_exit(void);

@@ -645,6 +645,44 @@ TEST_F(bad, snmp_with_first_attribute)
 	rejected(_metadata, self->n, -EINVAL, "", off);
 }
 
+/*
+ * Every operation, do and dump, refuses an attribute of the family that
+ * its own policy does not take, with a message pointing at it.  7.x
+ * read past the family's policy table for an operation without one of
+ * its own (SNMP_GET): "kernel BUG at lib/nlattr.c".
+ */
+TEST_F(bad, every_op_refuses_a_foreign_attribute)
+{
+	static const struct {
+		uint8_t cmd;
+		bool dump;
+		uint16_t foreign;	/* a family attribute it does not take */
+	} ops[] = {
+		{ SCTPNL_CMD_ASSOC_GET,   false, SCTPNL_A_MAXSEG },
+		{ SCTPNL_CMD_ASSOC_GET,   true,  SCTPNL_A_SNMP },
+		{ SCTPNL_CMD_EP_GET,      true,  SCTPNL_A_ASSOC_ID },
+		{ SCTPNL_CMD_SNMP_GET,    false, SCTPNL_A_INFO },
+		{ SCTPNL_CMD_ASSOC_SET,   false, SCTPNL_A_SNMP },
+		{ SCTPNL_CMD_ASSOC_ABORT, false, SCTPNL_A_INFO },
+		{ SCTPNL_CMD_ASSOC_EOF,   false, SCTPNL_A_FILTER },
+		{ SCTPNL_CMD_PROBE_SET,   false, SCTPNL_A_ASSOC_ID },
+	};
+	unsigned int i;
+	int off;
+
+	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
+		TH_LOG("cmd %u%s, attribute %u", ops[i].cmd,
+		       ops[i].dump ? " (dump)" : "", ops[i].foreign);
+		req(self->n, ops[i].cmd, ops[i].dump);
+		off = here(self->n);
+		nlt_put_u32(self->n, ops[i].foreign, 1);
+		rejected(_metadata, self->n, -EINVAL, "", off);
+	}
+	/* Still alive and answering. */
+	req(self->n, SCTPNL_CMD_SNMP_GET, false);
+	EXPECT_EQ(0, nlt_send(self->n, NULL, NULL));
+}
+
 /* Truncated attribute header: the message itself is malformed. */
 TEST_F(bad, truncated_attribute)
 {

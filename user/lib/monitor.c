@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -53,6 +54,25 @@ const char *sctpnl_event_name(unsigned int type)
 	if (type < SNL_ARRAY_SIZE(event_names) && event_names[type])
 		return event_names[type];
 	return "unknown";
+}
+
+/* The module says so in a read-only parameter (kmod/hooks.c). */
+int sctpnl_hooks_unavailable(char *buf, size_t len)
+{
+	FILE *f;
+	int err = 0;
+
+	if (!buf || !len)
+		return -EINVAL;
+	buf[0] = '\0';
+	f = fopen("/sys/module/sctpnl/parameters/unavailable", "re");
+	if (!f)
+		return -errno;
+	if (!fgets(buf, len, f))
+		err = ferror(f) ? -EIO : 0;
+	fclose(f);
+	buf[strcspn(buf, "\n")] = '\0';
+	return err;
 }
 
 struct sctpnl_mon *sctpnl_monitor_open(unsigned int groups)

@@ -877,6 +877,15 @@ int sctpnl_probe_filter_interval(struct sctpnl *h, const uint32_t *ids,
 /* "assoc_change", "paddr_change", ... for an SCTPNL_CMD_EVENT_* type. */
 const char *sctpnl_event_name(unsigned int type);
 
+/*
+ * What the loaded module cannot deliver on this kernel, or was told at
+ * load not to (its "disable" parameter): event names as
+ * sctpnl_event_name() gives them, and "probe" for path samples,
+ * comma-separated in @buf; "" when every hook is on.  0, or -ENOENT when
+ * the module is not loaded, or another -errno.
+ */
+int sctpnl_hooks_unavailable(char *buf, size_t len);
+
 /* ------------------------------------------------------------------ */
 /* gen_sctp views of an association                                    */
 /* ------------------------------------------------------------------ */

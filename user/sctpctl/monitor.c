@@ -349,6 +349,34 @@ static int parse_int_opt(const char *name, const char *v, uint64_t max,
 	return 0;
 }
 
+/*
+ * Say on stderr what the module cannot deliver of what was asked for (a
+ * hook it could not place on this kernel, or one disabled at load), so
+ * that silence is not taken for "nothing happened".
+ */
+static void warn_unavailable(unsigned int groups)
+{
+	char buf[256], *p, *name, out[256] = "";
+	size_t n = 0;
+
+	if (sctpnl_hooks_unavailable(buf, sizeof(buf)) || !buf[0])
+		return;
+	for (p = buf; (name = strsep(&p, ",")) != NULL;) {
+		bool probe = !strcmp(name, "probe");
+
+		if (!(groups & (probe ? SCTPNL_MON_PROBE : SCTPNL_MON_EVENTS)))
+			continue;
+		n += snprintf(out + n, sizeof(out) - n, "%s%s", n ? ", " : "",
+			      name);
+		if (n >= sizeof(out))
+			break;
+	}
+	if (out[0])
+		fprintf(stderr,
+			"sctpctl: not delivered by the module on this kernel: %s (see sctpctl module)\n",
+			out);
+}
+
 int cmd_monitor(struct out *o, int argc, char **argv)
 {
 	struct sctpnl_mon_cb cb = {
@@ -421,6 +449,7 @@ int cmd_monitor(struct out *o, int argc, char **argv)
 	mn = sctpnl_monitor_open(groups);
 	if (!mn)
 		return mon_fail(errno, "monitor");
+	warn_unavailable(groups);
 	if (rcvbuf) {
 		ret = sctpnl_monitor_set_rcvbuf(mn, rcvbuf);
 		if (ret) {
@@ -671,6 +700,7 @@ int cmd_probe(int argc, char **argv)
 		fclose(r.csv);
 		return mon_fail(errno, "probe");
 	}
+	warn_unavailable(SCTPNL_MON_PROBE);
 	sctpnl_monitor_set_rcvbuf(mn, rcvbuf);
 	err = sctpnl_probe_filter_interval(h, &r.id, 1, interval);
 	if (err) {

@@ -48,6 +48,9 @@ static const char usage_text[] =
 "      #sctp_assocparams{}, #sctp_paddrparams{}, #sctp_event_subscribe{}.\n"
 "  snmp\n"
 "      The namespace's SCTP MIB, as /proc/net/sctp/snmp (Name<TAB>value).\n"
+"  module\n"
+"      What the loaded module cannot deliver on this kernel (events whose\n"
+"      hook is missing, or disabled at load with disable=), or \"none\".\n"
 "  set ASSOC OPTION [ARGS]\n"
 "      Set one option of any association, through the SCTP stack's own\n"
 "      setsockopt, as its owner could (needs CAP_NET_ADMIN).  OPTION as\n"
@@ -389,6 +392,34 @@ static int cmd_snmp(struct out *o, int argc, char **argv)
 	return out_end(o) ? fail(EIO, "stdout") : 0;
 }
 
+/* What the module cannot deliver: table "unavailable: ...", or JSON. */
+static int cmd_module(struct out *o, int argc, char **argv)
+{
+	char buf[256], *p, *name;
+	int err;
+
+	if (argc)
+		return bad_arg("module: unexpected \"%s\"", argv[0]);
+	if (o->fmt == FMT_ERL)
+		return bad_arg("%s: no Erlang form", "module");
+	err = sctpnl_hooks_unavailable(buf, sizeof(buf));
+	if (err == -ENOENT) {
+		fprintf(stderr, "sctpctl: module: sctpnl is not loaded\n");
+		return 1;
+	}
+	if (err)
+		return fail(-err, "module");
+	if (o->fmt == FMT_TABLE) {
+		printf("unavailable: %s\n", buf[0] ? buf : "none");
+		return 0;
+	}
+	fputs("{\"unavailable\":[", stdout);
+	for (p = buf; *buf && (name = strsep(&p, ",")) != NULL;)
+		printf("%s\"%s\"", name == buf ? "" : ",", name);
+	fputs("]}\n", stdout);
+	return 0;
+}
+
 static int matches(const char *arg, const char *cmd)
 {
 	size_t n = strlen(arg);
@@ -464,6 +495,8 @@ int main(int argc, char **argv)
 		ret = cmd_monitor(&o, argc, argv);
 	else if (!strcmp(obj, "probe"))
 		ret = cmd_probe(argc, argv);
+	else if (matches(obj, "module") && strlen(obj) >= 3)
+		ret = cmd_module(&o, argc, argv);
 	else if (matches(obj, "help")) {
 		fputs(usage_text, stdout);
 		ret = 0;
