@@ -14,24 +14,11 @@
 #include <linux/sort.h>
 #include "sctpnl.h"
 
-/* Compact key of one association: 52 bytes. */
-struct sctpnl_snap_key {
-	struct in6_addr laddr;
-	struct in6_addr paddr;
-	sctp_assoc_t id;
-	u32 scope_id;
-	int dif;		/* the owner's SO_BINDTODEVICE, or 0 */
-	__be16 lport;
-	__be16 pport;
-	u8 lfamily;
-	u8 pfamily;
-};
-
 struct sctpnl_snap {
 	struct net *net;
 	struct user_namespace *user_ns;
 	struct sctpnl_filter filter;
-	struct sctpnl_snap_key *keys;
+	struct sctpnl_tuple *keys;
 	u32 n;
 	u32 cap;
 	u32 seen;
@@ -220,6 +207,8 @@ static int with_assoc_done(struct sctp_endpoint *ep, struct sctp_transport *t,
 {
 	struct with_assoc_arg *wa = p;
 
+	if (!wa->key->has_addrs)	/* found the slow way: next time fast */
+		sctpnl_index_add(t->asoc, t);
 	wa->found = true;
 	wa->err = with_assoc_call(ep, t, p);
 	return 1;	/* do not restart the walk */
@@ -229,9 +218,10 @@ static int with_assoc_done(struct sctp_endpoint *ep, struct sctp_transport *t,
  * Run @fn on the association named by @key in @net, with references held
  * and the socket not locked (@fn locks what it needs, or calls into the
  * SCTP stack which locks).  By address this is an O(1) hash lookup; by id
- * it is one walk over the primary transports, stopped at the match.  An
- * address key from a request, whose owner's bound device we cannot know,
- * is looked up unbound first and then walked for.
+ * it is a hash lookup too, through the tuple the id index (index.c) keeps,
+ * or else one walk over the primary transports, stopped at the match.
+ * An address key from a request, whose owner's bound device we cannot
+ * know, is looked up unbound first and then walked for.
  */
 int sctpnl_with_assoc(struct net *net, const struct sctpnl_key *key,
 		      int (*fn)(struct sctp_association *asoc, void *arg),
@@ -240,6 +230,7 @@ int sctpnl_with_assoc(struct net *net, const struct sctpnl_key *key,
 	struct with_assoc_arg wa = {
 		.key = key, .id = key->assoc_id, .fn = fn, .arg = arg,
 	};
+	struct sctpnl_key hint;
 	int tries = 3, pos, err;
 
 	do {
@@ -249,6 +240,12 @@ int sctpnl_with_assoc(struct net *net, const struct sctpnl_key *key,
 							    net, &key->laddr,
 							    &key->paddr, &wa,
 							    key->dif);
+		else if (sctpnl_index_find(key->assoc_id, &hint))
+			/* A hint only: with_assoc_call() checks the id. */
+			err = sctp_transport_lookup_process(with_assoc_call,
+							    net, &hint.laddr,
+							    &hint.paddr, &wa,
+							    hint.dif);
 		if (err == -ENOENT && !key->dif_known) {
 			pos = 0;
 			wa.found = false;
@@ -400,22 +397,13 @@ static bool snap_match(const struct sctpnl_filter *f,
 }
 
 /*
- * Transport walk callback, under RCU: record one key per association.
- * Never stops the walk; when the array is full it only counts, and .start
- * walks again with a larger array.
+ * The tuple that finds @asoc again through its transport @t.  Under RCU;
+ * false if it has no valid local address left.
  */
-static int snap_one(struct sctp_endpoint *ep, struct sctp_transport *t,
-		    void *p)
+bool sctpnl_tuple_of(struct sctp_association *asoc, struct sctp_transport *t,
+		     struct sctpnl_tuple *k)
 {
-	struct sctpnl_snap *snap = p;
-	struct sctp_association *asoc = t->asoc;
 	struct sctp_sockaddr_entry *la, *pick = NULL;
-	struct sctpnl_snap_key *k;
-
-	if (asoc->base.dead || !snap_match(&snap->filter, asoc, ep->base.sk))
-		return 0;
-	if (snap->unlistened && sctp_sstate(ep->base.sk, LISTENING))
-		return 0;
 
 	/* Any valid local address matches in the lookup; prefer the peer's
 	 * family so the lookup compares like with like.
@@ -429,27 +417,47 @@ static int snap_one(struct sctp_endpoint *ep, struct sctp_transport *t,
 			break;
 	}
 	if (!pick)
-		return 0;
+		return false;
 
-	snap->seen++;
-	if (snap->n >= snap->cap)
-		return 0;
-
-	k = &snap->keys[snap->n++];
 	addr_to_key(&pick->a, &k->lfamily, &k->laddr);
 	addr_to_key(&t->ipaddr, &k->pfamily, &k->paddr);
 	k->id = asoc->assoc_id;
-	k->dif = READ_ONCE(ep->base.sk->sk_bound_dev_if);
+	k->dif = READ_ONCE(asoc->base.sk->sk_bound_dev_if);
 	k->lport = htons(asoc->base.bind_addr.port);
 	k->pport = t->ipaddr.v4.sin_port;
 	k->scope_id = k->pfamily == AF_INET6 ?
 		      t->ipaddr.v6.sin6_scope_id : 0;
+	return true;
+}
+
+/*
+ * Transport walk callback, under RCU: record one key per association.
+ * Never stops the walk; when the array is full it only counts, and .start
+ * walks again with a larger array.
+ */
+static int snap_one(struct sctp_endpoint *ep, struct sctp_transport *t,
+		    void *p)
+{
+	struct sctpnl_snap *snap = p;
+	struct sctp_association *asoc = t->asoc;
+	struct sctpnl_tuple k;
+
+	if (asoc->base.dead || !snap_match(&snap->filter, asoc, ep->base.sk))
+		return 0;
+	if (snap->unlistened && sctp_sstate(ep->base.sk, LISTENING))
+		return 0;
+	if (!sctpnl_tuple_of(asoc, t, &k))
+		return 0;
+
+	snap->seen++;
+	if (snap->n < snap->cap)
+		snap->keys[snap->n++] = k;
 	return 0;
 }
 
 static int cmp_key_id(const void *a, const void *b)
 {
-	const struct sctpnl_snap_key *x = a, *y = b;
+	const struct sctpnl_tuple *x = a, *y = b;
 
 	return (x->id > y->id) - (x->id < y->id);
 }
@@ -591,8 +599,11 @@ const struct sctpnl_filter *sctpnl_snap_filter(const struct sctpnl_snap *snap)
 void sctpnl_snap_key(const struct sctpnl_snap *snap, u32 i,
 		     struct sctpnl_key *key)
 {
-	const struct sctpnl_snap_key *k = &snap->keys[i];
+	sctpnl_tuple_key(&snap->keys[i], key);
+}
 
+void sctpnl_tuple_key(const struct sctpnl_tuple *k, struct sctpnl_key *key)
+{
 	key->has_addrs = true;
 	key->dif_known = true;
 	key->dif = k->dif;

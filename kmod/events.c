@@ -182,9 +182,14 @@ static int sctpnl_put_data(struct sk_buff *msg, const struct sk_buff *skb,
 static int sctpnl_assoc_change_pre(struct kprobe *p, struct pt_regs *regs)
 {
 	const struct sctp_chunk *chunk = ARG(regs, 6);
+	struct sctp_association *asoc = ARG(regs, 0);
 	struct sctpnl_ev ev;
 
-	if (!sctpnl_ev_begin(&ev, ARG(regs, 0), SCTPNL_CMD_EVENT_ASSOC_CHANGE))
+	/* Up (again): a request by id finds it without a walk. */
+	if (ARG_U(regs, 2) == SCTP_COMM_UP || ARG_U(regs, 2) == SCTP_RESTART)
+		sctpnl_index_add(asoc, asoc->peer.primary_path);
+
+	if (!sctpnl_ev_begin(&ev, asoc, SCTPNL_CMD_EVENT_ASSOC_CHANGE))
 		return 0;
 	if (nla_put_u16(ev.skb, SCTPNL_EVENT_A_STATE, (u16)ARG_U(regs, 2)) ||
 	    nla_put_u32(ev.skb, SCTPNL_EVENT_A_ERROR, (u16)ARG_U(regs, 3)) ||

@@ -131,6 +131,7 @@ static int __init sctpnl_init(void)
 		unregister_pernet_subsys(&sctpnl_probe_net_ops);
 		return err;
 	}
+	sctpnl_index_init();
 	sctpnl_events_init();
 	sctpnl_probe_init();
 	return 0;
@@ -141,6 +142,7 @@ static void __exit sctpnl_exit(void)
 	sctpnl_probe_exit();
 	sctpnl_events_exit();
 	genl_unregister_family(&sctpnl_family);
+	sctpnl_index_exit();
 	unregister_pernet_subsys(&sctpnl_probe_net_ops);
 }
 

@@ -33,6 +33,23 @@ struct sctpnl_key {
 	union sctp_addr paddr;
 };
 
+/*
+ * A compact, self-contained way back to one association (52 bytes): its
+ * id, one local and one peer transport address, and the owner's bound
+ * device, as the transport lookup wants them.
+ */
+struct sctpnl_tuple {
+	struct in6_addr laddr;
+	struct in6_addr paddr;
+	sctp_assoc_t id;
+	u32 scope_id;
+	int dif;		/* the owner's SO_BINDTODEVICE, or 0 */
+	__be16 lport;
+	__be16 pport;
+	u8 lfamily;
+	u8 pfamily;
+};
+
 /* Dump filter, parsed from SCTPNL_A_FILTER. */
 struct sctpnl_filter {
 	u32 present;		/* BIT(SCTPNL_FILTER_A_*) */
@@ -72,6 +89,9 @@ const struct sctpnl_filter *sctpnl_snap_filter(const struct sctpnl_snap *snap);
 void sctpnl_snap_key(const struct sctpnl_snap *snap, u32 i,
 		     struct sctpnl_key *key);
 struct sock *sctpnl_lock_asoc(struct sctp_association *asoc);
+bool sctpnl_tuple_of(struct sctp_association *asoc, struct sctp_transport *t,
+		     struct sctpnl_tuple *k);
+void sctpnl_tuple_key(const struct sctpnl_tuple *k, struct sctpnl_key *key);
 int sctpnl_no_assoc(struct genl_info *info, const struct sctpnl_key *key);
 bool sctpnl_bind_addr_has(struct sctp_bind_addr *bp,
 			  const union sctp_addr *want);
@@ -115,6 +135,12 @@ enum sctpnl_hook {
 int sctpnl_hooks_init(void);
 bool sctpnl_hook_disabled(enum sctpnl_hook hook);
 void sctpnl_hook_up(enum sctpnl_hook hook, bool up);
+
+/* index.c: association id -> tuple, so that a request by id is a lookup */
+int sctpnl_index_init(void);
+void sctpnl_index_exit(void);
+void sctpnl_index_add(struct sctp_association *asoc, struct sctp_transport *t);
+bool sctpnl_index_find(sctp_assoc_t id, struct sctpnl_key *key);
 
 /* events.c: kprobes on the SCTP notification builders */
 int sctpnl_events_init(void);
