@@ -176,8 +176,12 @@ TEST(peeled_off)
 	ASSERT_EQ(0, sk_events_off(cli));
 	ASSERT_EQ(0, listen(srv, 4));
 	ASSERT_EQ(0, sk_connect_lo(cli, sk_local_port(srv)));
-	si.sinfo_assoc_id = sk_assoc_id(cli);
+	ASSERT_EQ(0, getsockopt(cli, IPPROTO_SCTP, SCTP_GET_ASSOC_ID_LIST,
+				&list, &len));
+	ASSERT_EQ(1, list.ids.gaids_number_of_ids);
+	si.sinfo_assoc_id = list.ids.gaids_assoc_id[0];
 	ASSERT_EQ(2, sctp_send(cli, "hi", 2, &si, MSG_NOSIGNAL));
+	len = sizeof(list);
 	ASSERT_EQ(2, sctp_recvmsg(srv, buf, sizeof(buf), NULL, NULL, NULL,
 				  &flags));
 	ASSERT_EQ(0, getsockopt(srv, IPPROTO_SCTP, SCTP_GET_ASSOC_ID_LIST,

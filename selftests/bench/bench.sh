@@ -71,12 +71,16 @@ for load in "${loads[@]}"; do
 
 	t_ctl=$(t "$ctl" assoc show)
 	t_json=$(t "$ctl" -j assoc show)
+	t_erl=$(t "$ctl" -f erl assoc show)
+	# The floor: one walk in the module that only counts.
+	walk=$(cat $param/bare_walk)
 	t_lib=$(echo "$lib" | awk '{ print $4 }')
 	t_libb=$("$b/bench_dump" count brief | awk '{ print $4 }')
 	t_proc=$(t cat /proc/net/sctp/assocs)
 	# ss is quadratic: past 20k one-to-many associations it would take
 	# many minutes, and /proc already shows the point there.
-	if [ $quick = 1 ] || [ "$kind" = o2o ] || [ "$n" -le 10000 ]; then
+	if [ $quick = 1 ] || [ "$n" -le 10000 ] ||
+	   { [ "$kind" = o2o ] && [ "$n" -le 20000 ]; }; then
 		t_ss=$(t ss -S -a -n -i)
 	else
 		t_ss=nan
@@ -93,6 +97,11 @@ for load in "${loads[@]}"; do
 		"$t_proc" "$ssr" "$(ratio "$t_proc" "$t_ctl")" "$tu" "$iu" "$bpa"
 	echo "#   setup ${setup}s; sctpctl rows $count, library $libcount," \
 	     "SctpCurrEstab $real; library maxrss $(echo "$lib" | awk '{ print $6 }') kB"
+	t_walk=$(echo "$walk" | awk '{ printf "%.3f", $2 / 1e9 }')
+	echo "#   -f erl ${t_erl}s; bare walk ${t_walk}s ($(echo "$walk" | awk '{ print $1 }')" \
+	     "counted); json/lib $(ratio "$t_json" "$t_lib"), erl/lib" \
+	     "$(ratio "$t_erl" "$t_lib"), table/lib-brief $(ratio "$t_ctl" "$t_libb")," \
+	     "id/tuple $(ratio "$iu" "$tu")"
 	if [ "$count" != "$real" ] || [ "$libcount" != "$real" ] ||
 	   [ "$real" != "$total" ]; then
 		echo "# MISMATCH: expected $total associations"
