@@ -189,10 +189,12 @@ fi
 
 wait_for 10 q_is 'count(sctpnl_path_srtt_seconds{peer_port="6000"})' 2
 n_srtt=$(q 'count(sctpnl_path_srtt_seconds{peer_port="6000"})')
+n_info=$(q 'count(sctpnl_path_info{peer_port="6000",state="active"})')
 n_other=$(q 'count(sctpnl_assoc_info{peer_port!="6000"})')
-ktap_info "srtt series of the filtered association: $n_srtt; of others: $n_other"
+ktap_info "srtt series of the filtered association: $n_srtt, active" \
+	  "path_info: $n_info; associations of others: $n_other"
 ktap_check "per-path srtt series for the filtered association only" \
-	test "$n_srtt" = 2 -a "$n_other" = none
+	test "$n_srtt" = 2 -a "$n_info" = 2 -a "$n_other" = none
 
 # 7-8: a link flap, seen between scrapes by the event counters
 unreach='increase(sctpnl_events_paddr_change_total{state="addr_unreachable"}[1m])'

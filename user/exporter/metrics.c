@@ -171,17 +171,27 @@ const char *mx_content_type(unsigned int flags)
 /* Families                                                            */
 /* ------------------------------------------------------------------ */
 
-enum mx_type { MX_GAUGE, MX_COUNTER };
+/*
+ * MX_INFO: a gauge of value 1 named *_info whose labels are the point.
+ * OpenMetrics has a type for it, whose family is named without "_info";
+ * the Prometheus text format calls it a gauge.
+ */
+enum mx_type { MX_GAUGE, MX_COUNTER, MX_INFO };
 
 /* HELP and TYPE lines.  name is the sample name without _total. */
 static void family(struct mx_buf *b, unsigned int flags, const char *name,
 		   enum mx_type t, const char *help)
 {
-	const char *sfx = t == MX_COUNTER && !(flags & MX_OPENMETRICS) ?
-			  "_total" : "";
+	int om = flags & MX_OPENMETRICS, len = strlen(name);
+	const char *sfx = t == MX_COUNTER && !om ? "_total" : "";
+	const char *type = t == MX_COUNTER ? "counter" : "gauge";
 
-	mx_printf(b, "# HELP %s%s %s\n# TYPE %s%s %s\n", name, sfx, help,
-		  name, sfx, t == MX_COUNTER ? "counter" : "gauge");
+	if (t == MX_INFO && om) {
+		len -= strlen("_info");
+		type = "info";
+	}
+	mx_printf(b, "# HELP %.*s%s %s\n# TYPE %.*s%s %s\n", len, name, sfx,
+		  help, len, name, sfx, type);
 }
 
 /* Sample names of counters end in _total in both formats. */
@@ -311,7 +321,7 @@ static const struct {
 	enum mx_type type;
 	const char *help;
 } per_fam[PER_MAX] = {
-	[PA_INFO] = { "sctpnl_assoc_info", MX_GAUGE,
+	[PA_INFO] = { "sctpnl_assoc_info", MX_INFO,
 		"One association (value 1), with its state and socket style." },
 	[PA_PEER_RWND] = { "sctpnl_assoc_peer_rwnd_bytes", MX_GAUGE,
 		"The peer's receive window (sctp_status.sstat_rwnd)." },
@@ -323,7 +333,7 @@ static const struct {
 		"DATA chunks retransmitted (sctp_assoc_stats.sas_rtxchunks)." },
 	[PA_PATHS] = { "sctpnl_assoc_paths", MX_GAUGE,
 		"Peer addresses (paths) of the association." },
-	[PP_INFO] = { "sctpnl_path_info", MX_GAUGE,
+	[PP_INFO] = { "sctpnl_path_info", MX_INFO,
 		"One peer path (value 1), with its state and whether it is primary." },
 	[PP_SRTT] = { "sctpnl_path_srtt_seconds", MX_GAUGE,
 		"Smoothed round-trip time of the path (transport->srtt)." },
