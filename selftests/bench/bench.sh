@@ -10,7 +10,8 @@
 # column exp) and with per-association and per-path series for every
 # association (exp-all), each the wall time of one HTTP scrape; the
 # comment line under each load gives the duration the exporter reports
-# (sctpnl_exporter_scrape_duration_seconds) and the series counts.
+# (sctpnl_exporter_scrape_duration_seconds), the series counts, and what
+# a curl of the exporter's static page costs (most of a wall time here).
 #
 # Usage: bench.sh [--quick] [LOAD...]    LOAD: o2o:N (N one-to-one client
 #        sockets associated with one one-to-many server: 2N associations
@@ -62,12 +63,15 @@ exp_scrape() {
 	s=$(date +%s.%N)
 	curl -sf --max-time 600 -o "$out" http://127.0.0.1:9743/metrics
 	e=$(date +%s.%N)
+	# curl's own cost: its start-up is a large part of a wall time in
+	# the emulated guest.
+	t_base=$(t curl -sf http://127.0.0.1:9743/)
 	kill $pid 2>/dev/null
 	wait $pid 2>/dev/null
 	n=$(awk '/^sctpnl_associations\{/ { n += $2 } END { print n + 0 }' "$out")
-	printf '%.3f %s %d %d\n' "$(echo "$e - $s" | bc -l)" \
+	printf '%.3f %s %d %d %s\n' "$(echo "$e - $s" | bc -l)" \
 		"$(awk '$1 == "sctpnl_exporter_scrape_duration_seconds" { printf "%.3f", $2 }' "$out")" \
-		"$(grep -vc '^#' "$out")" "$n"
+		"$(grep -vc '^#' "$out")" "$n" "$t_base"
 	rm -f "$out"
 }
 
@@ -114,7 +118,7 @@ for load in "${loads[@]}"; do
 	tu=$(echo "$lk" | awk '{ print $2 }') iu=$(echo "$lk" | awk '{ print $4 }')
 	bpa=$(( $(cat $param/snapshot_bytes) / $(cat $param/snapshot_assocs) ))
 	tctl[$load]=$t_ctl
-	read -r x_wall x_rep x_series x_count < <(exp_scrape)
+	read -r x_wall x_rep x_series x_count x_base < <(exp_scrape)
 	read -r xa_wall xa_rep xa_series _ < <(exp_scrape --collector.assoc \
 		--assoc.max=0)
 
@@ -128,7 +132,7 @@ for load in "${loads[@]}"; do
 	     "SctpCurrEstab $real; library maxrss $(echo "$lib" | awk '{ print $6 }') kB"
 	echo "#   exporter: ${x_rep}s reported, $x_series series, $x_count" \
 	     "associations; with every association: ${xa_rep}s reported," \
-	     "$xa_series series"
+	     "$xa_series series; curl of a static page ${x_base}s"
 	if [ "$count" != "$real" ] || [ "$libcount" != "$real" ] ||
 	   [ "$x_count" != "$real" ] || [ "$real" != "$total" ]; then
 		echo "# MISMATCH: expected $total associations"
