@@ -75,17 +75,20 @@ if ! setup; then
 	exit $KSFT_SKIP
 fi
 
+# For foreground commands only: a background function would leave the
+# command a child of a subshell, out of reach of cleanup's kill.
 inA() { ip netns exec "$a" "$@"; }
 
-# Poll: until CMD succeeds or $1 seconds have passed.
+# Poll: until CMD succeeds or $1 seconds have passed (by the clock: one
+# query costs a good part of a second in the emulated guest).
 wait_for() {
-	local secs=$1 i
+	local end=$((SECONDS + $1))
 	shift
-	for ((i = 0; i < secs * 4; i++)); do
+	while :; do
 		"$@" && return 0
+		[ $SECONDS -ge $end ] && return 1
 		sleep 0.25
 	done
-	return 1
 }
 
 # The value of a PromQL instant query's first sample, "none" if empty.
@@ -113,16 +116,21 @@ if sys.argv[1] == "server":
     s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     s.bind(("", 6000)); s.listen(4); c, _ = s.accept()
 else:
-    s.connect(("10.1.0.2", 6000))
+    for i in range(120):
+        try:
+            s.connect(("10.1.0.2", 6000)); break
+        except ConnectionRefusedError:
+            time.sleep(0.25)
+            s = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_SCTP)
 time.sleep(3600)'
 ip netns exec "$b" python3 -c "$sctp_py" server &
 pids+=($!)
-sleep 0.5
-inA python3 -c "$sctp_py" client &
+ip netns exec "$a" python3 -c "$sctp_py" client &
 pids+=($!)
 
 # Loopback associations in A: 3 one-to-one pairs, 2 one-to-many clients.
-coproc HOLD { inA "$here/lib/assocs" o2o 127.0.0.1 3 o2m 127.0.0.1 2; }
+coproc HOLD { exec ip netns exec "$a" "$here/lib/assocs" o2o 127.0.0.1 3 \
+	o2m 127.0.0.1 2; }
 pids+=($HOLD_PID)
 ready=
 while read -r -t 60 w v <&"${HOLD[0]}"; do
@@ -130,8 +138,8 @@ while read -r -t 60 w v <&"${HOLD[0]}"; do
 done
 [ "$ready" = 10 ] || ktap_info "lib/assocs: ready '$ready', want 10"
 
-inA "$exporter" --web.listen-address=127.0.0.1:9742 --collector.assoc \
-	--assoc.pport=6000 2>"$work/exporter.log" &
+ip netns exec "$a" "$exporter" --web.listen-address=127.0.0.1:9742 \
+	--collector.assoc --assoc.pport=6000 2>"$work/exporter.log" &
 pids+=($!)
 cat >"$work/prometheus.yml" <<EOF
 global:
@@ -143,7 +151,7 @@ scrape_configs:
     static_configs:
       - targets: ['127.0.0.1:9742']
 EOF
-inA prometheus --config.file="$work/prometheus.yml" \
+ip netns exec "$a" prometheus --config.file="$work/prometheus.yml" \
 	--storage.tsdb.path="$work/data" --web.listen-address=127.0.0.1:9090 \
 	--log.level=warn >"$work/prometheus.log" 2>&1 &
 pids+=($!)
