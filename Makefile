@@ -47,9 +47,12 @@ selftests: user
 	$(MAKE) -C selftests
 
 # checkpatch --strict over the kernel side and a sparse build for every
-# kernel; both must be silent.
+# kernel; both must be silent.  The exporter's example alert rules must
+# load in Prometheus.
 lint:
 	@echo "  LINT    netlink spec (scripts/check-spec.py)" && scripts/check-spec.py
+	@echo "  LINT    alert rules (promtool check rules)"
+	@promtool check rules Documentation/exporter-alerts.yml >/dev/null
 	@echo "  LINT    checkpatch --strict"
 	@perl $(KSRC)/scripts/checkpatch.pl --strict --no-tree --quiet \
 		--ignore FILE_PATH_CHANGES,SPDX_LICENSE_TAG \

@@ -6,7 +6,8 @@
 #   make install [PREFIX=/usr/local] [DESTDIR=/stage] [KVER=<abi>]
 #
 # installs libsctpnl (shared, static, headers, pkg-config file), sctpctl,
-# the man pages, and sctpnl.ko under /lib/modules/$(KVER)/extra.  The
+# sctpnl-exporter with its systemd unit and example alert rules, the man
+# pages, and sctpnl.ko under /lib/modules/$(KVER)/extra.  The
 # module tree is not under PREFIX: modules live where modprobe looks.
 # Set INSTALL_MODULE=0 to leave the module out.  Nothing is built here that
 # is already built: run `make` first (a missing piece is built).
@@ -23,6 +24,9 @@ INCLUDEDIR	?= $(PREFIX)/include
 SBINDIR		?= $(PREFIX)/sbin
 MANDIR		?= $(PREFIX)/share/man
 PKGCONFIGDIR	?= $(LIBDIR)/pkgconfig
+# systemd looks in /usr/local/lib/systemd/system as well as /lib/...
+SYSTEMDUNITDIR	?= $(PREFIX)/lib/systemd/system
+DATADIR		?= $(PREFIX)/share/sctpnl
 # The kernel the module is installed for: the running one by default.
 KVER		?= $(shell uname -r)
 # A kernel of the matrix (scripts/kernels) has its own build under
@@ -43,13 +47,14 @@ DKMS_SRC	:= /usr/src/sctpnl-$(SCTPNL_VERSION)
 
 # Built pieces: built here only when absent (so that `make install` in a
 # read-mostly environment, e.g. the selftest guest, never rebuilds).
-user/lib/$(LIB_SONAME) user/lib/libsctpnl.a user/sctpctl/sctpctl:
+user/lib/$(LIB_SONAME) user/lib/libsctpnl.a user/sctpctl/sctpctl \
+user/exporter/sctpnl-exporter:
 	$(MAKE) -C user
 
 kmod/sctpnl.ko:
 	$(MAKE) -C /lib/modules/$(KVER)/build M=$(CURDIR) modules
 
-install: install-lib install-cli install-man $(if $(filter 1,$(INSTALL_MODULE)),install-module)
+install: install-lib install-cli install-exporter install-man $(if $(filter 1,$(INSTALL_MODULE)),install-module)
 
 install-lib: user/lib/$(LIB_SONAME) user/lib/libsctpnl.a
 	$(INSTALL) -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR)/sctpnl/linux \
@@ -74,6 +79,15 @@ install-lib: user/lib/$(LIB_SONAME) user/lib/libsctpnl.a
 install-cli: user/sctpctl/sctpctl
 	$(INSTALL) -d $(DESTDIR)$(SBINDIR)
 	$(INSTALL) -m 0755 user/sctpctl/sctpctl $(DESTDIR)$(SBINDIR)/
+
+install-exporter: user/exporter/sctpnl-exporter
+	$(INSTALL) -d $(DESTDIR)$(SBINDIR) $(DESTDIR)$(SYSTEMDUNITDIR) \
+		$(DESTDIR)$(DATADIR)
+	$(INSTALL) -m 0755 user/exporter/sctpnl-exporter $(DESTDIR)$(SBINDIR)/
+	sed 's|@SBINDIR@|$(SBINDIR)|' user/exporter/sctpnl-exporter.service.in \
+		>$(DESTDIR)$(SYSTEMDUNITDIR)/sctpnl-exporter.service
+	chmod 0644 $(DESTDIR)$(SYSTEMDUNITDIR)/sctpnl-exporter.service
+	$(INSTALL) -m 0644 Documentation/exporter-alerts.yml $(DESTDIR)$(DATADIR)/
 
 install-man:
 	$(INSTALL) -d $(DESTDIR)$(MANDIR)/man3 $(DESTDIR)$(MANDIR)/man8
@@ -103,10 +117,13 @@ uninstall:
 	      $(DESTDIR)$(INCLUDEDIR)/sctpnl/sctpnl.h \
 	      $(DESTDIR)$(INCLUDEDIR)/sctpnl/linux/sctpnl.h \
 	      $(DESTDIR)$(SBINDIR)/sctpctl \
+	      $(DESTDIR)$(SBINDIR)/sctpnl-exporter \
+	      $(DESTDIR)$(SYSTEMDUNITDIR)/sctpnl-exporter.service \
+	      $(DESTDIR)$(DATADIR)/exporter-alerts.yml \
 	      $(addprefix $(DESTDIR)$(MANDIR)/man3/,$(notdir $(MAN3))) \
 	      $(addprefix $(DESTDIR)$(MANDIR)/man8/,$(notdir $(MAN8)))
 	-rmdir $(DESTDIR)$(INCLUDEDIR)/sctpnl/linux $(DESTDIR)$(INCLUDEDIR)/sctpnl \
-		2>/dev/null
+		$(DESTDIR)$(DATADIR) 2>/dev/null
 	@if [ "$(INSTALL_MODULE)" = 1 ] && [ -n "$(KVER)" ] && \
 	    [ -e $(DESTDIR)$(MODDIR)/sctpnl.ko ]; then \
 		echo rm -f $(DESTDIR)$(MODDIR)/sctpnl.ko; \
@@ -157,5 +174,5 @@ dkms-uninstall:
 	-dkms remove -m sctpnl -v $(SCTPNL_VERSION) --all
 	rm -rf $(DKMS_SRC)
 
-.PHONY: install install-lib install-cli install-man install-module \
+.PHONY: install install-lib install-cli install-exporter install-man install-module \
 	uninstall check-abi dkms-src dkms-install dkms-uninstall

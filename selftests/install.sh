@@ -54,7 +54,10 @@ inc=$stage$prefix/include
 missing=
 for f in $lib/libsctpnl.so.1 $lib/libsctpnl.a $lib/pkgconfig/libsctpnl.pc \
 	 $inc/sctpnl/sctpnl.h $inc/sctpnl/linux/sctpnl.h \
-	 $stage$prefix/sbin/sctpctl \
+	 $stage$prefix/sbin/sctpctl $stage$prefix/sbin/sctpnl-exporter \
+	 $stage$prefix/lib/systemd/system/sctpnl-exporter.service \
+	 $stage$prefix/share/man/man8/sctpnl-exporter.8 \
+	 $stage$prefix/share/sctpnl/exporter-alerts.yml \
 	 $stage$prefix/share/man/man8/sctpctl.8 \
 	 $stage$prefix/share/man/man3/libsctpnl.3 \
 	 $stage/lib/modules/$kver/extra/sctpnl.ko; do

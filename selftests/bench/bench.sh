@@ -5,7 +5,13 @@
 # creates the associations with sctp_load, waits until the servers count
 # them all, then lists them in the same guest run with sctpctl (table and
 # JSON), the library's dump API alone, `ss -S -a -n -i` and
-# /proc/net/sctp/assocs, and prints times and ratios.
+# /proc/net/sctp/assocs, and prints times and ratios.  Then it scrapes
+# sctpnl-exporter twice: as deployed by default (namespace series only:
+# column exp) and with per-association and per-path series for every
+# association (exp-all), each the wall time of one HTTP scrape; the
+# comment line under each load gives the duration the exporter reports
+# (sctpnl_exporter_scrape_duration_seconds), the series counts, and what
+# a curl of the exporter's static page costs (most of a wall time here).
 #
 # Usage: bench.sh [--quick] [LOAD...]    LOAD: o2o:N (N one-to-one client
 #        sockets associated with one one-to-many server: 2N associations
@@ -17,6 +23,7 @@ set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 b=$top/selftests/bench
 ctl=$top/user/sctpctl/sctpctl
+exporter=$top/user/exporter/sctpnl-exporter
 param=/sys/module/sctpnl/parameters
 quick=0
 [ "${1:-}" = --quick ] && { quick=1; shift; }
@@ -42,9 +49,35 @@ t() {
 ratio() { echo "$1 / $2" | bc -l | xargs printf '%.1f'; }
 curr_estab() { awk '$1 == "SctpCurrEstab" { print $2 }' /proc/net/sctp/snmp; }
 
-printf '%-10s %7s %8s %8s %8s %8s %8s %8s %7s %8s %8s %7s %6s\n' load \
+# One scrape of an exporter started with "$@" on 127.0.0.1:9743: prints
+# "wall_s reported_s series associations".
+exp_scrape() {
+	local pid out s e n
+	out=$(mktemp)
+	"$exporter" --web.listen-address=127.0.0.1:9743 "$@" 2>/dev/null &
+	pid=$!
+	for _ in $(seq 100); do
+		curl -sf -o /dev/null http://127.0.0.1:9743/ && break
+		sleep 0.1
+	done
+	s=$(date +%s.%N)
+	curl -sf --max-time 600 -o "$out" http://127.0.0.1:9743/metrics
+	e=$(date +%s.%N)
+	# curl's own cost: its start-up is a large part of a wall time in
+	# the emulated guest.
+	t_base=$(t curl -sf http://127.0.0.1:9743/)
+	kill $pid 2>/dev/null
+	wait $pid 2>/dev/null
+	n=$(awk '/^sctpnl_associations\{/ { n += $2 } END { print n + 0 }' "$out")
+	printf '%.3f %s %d %d %s\n' "$(echo "$e - $s" | bc -l)" \
+		"$(awk '$1 == "sctpnl_exporter_scrape_duration_seconds" { printf "%.3f", $2 }' "$out")" \
+		"$(grep -vc '^#' "$out")" "$n" "$t_base"
+	rm -f "$out"
+}
+
+printf '%-10s %7s %8s %8s %8s %8s %8s %8s %7s %8s %8s %7s %6s %7s %7s\n' load \
 	assocs ctl ctl-json lib lib-brf ss proc ss/ctl proc/ctl tuple_us \
-	id_us B/asoc
+	id_us B/asoc exp exp-all
 fail=0
 declare -A tctl
 port=20000
@@ -89,12 +122,16 @@ for load in "${loads[@]}"; do
 	tu=$(echo "$lk" | awk '{ print $2 }') iu=$(echo "$lk" | awk '{ print $4 }')
 	bpa=$(( $(cat $param/snapshot_bytes) / $(cat $param/snapshot_assocs) ))
 	tctl[$load]=$t_ctl
+	read -r x_wall x_rep x_series x_count x_base < <(exp_scrape)
+	read -r xa_wall xa_rep xa_series _ < <(exp_scrape --collector.assoc \
+		--assoc.max=0)
 
 	ssr=nan
 	[ "$t_ss" != nan ] && ssr=$(ratio "$t_ss" "$t_ctl")
-	printf '%-10s %7d %8s %8s %8s %8s %8s %8s %7s %8s %8s %7s %6s\n' \
+	printf '%-10s %7d %8s %8s %8s %8s %8s %8s %7s %8s %8s %7s %6s %7s %7s\n' \
 		"$load" "$real" "$t_ctl" "$t_json" "$t_lib" "$t_libb" "$t_ss" \
-		"$t_proc" "$ssr" "$(ratio "$t_proc" "$t_ctl")" "$tu" "$iu" "$bpa"
+		"$t_proc" "$ssr" "$(ratio "$t_proc" "$t_ctl")" "$tu" "$iu" "$bpa" \
+		"$x_wall" "$xa_wall"
 	echo "#   setup ${setup}s; sctpctl rows $count, library $libcount," \
 	     "SctpCurrEstab $real; library maxrss $(echo "$lib" | awk '{ print $6 }') kB"
 	t_walk=$(echo "$walk" | awk '{ printf "%.3f", $2 / 1e9 }')
@@ -102,8 +139,11 @@ for load in "${loads[@]}"; do
 	     "counted); json/lib $(ratio "$t_json" "$t_lib"), erl/lib" \
 	     "$(ratio "$t_erl" "$t_lib"), table/lib-brief $(ratio "$t_ctl" "$t_libb")," \
 	     "id/tuple $(ratio "$iu" "$tu")"
+	echo "#   exporter: ${x_rep}s reported, $x_series series, $x_count" \
+	     "associations; with every association: ${xa_rep}s reported," \
+	     "$xa_series series; curl of a static page ${x_base}s"
 	if [ "$count" != "$real" ] || [ "$libcount" != "$real" ] ||
-	   [ "$real" != "$total" ]; then
+	   [ "$x_count" != "$real" ] || [ "$real" != "$total" ]; then
 		echo "# MISMATCH: expected $total associations"
 		fail=1
 	fi

@@ -102,6 +102,14 @@ static const char usage_text[] =
 "      peer_rwnd,state,primary.  Sets the namespace's probe filter to\n"
 "      ASSOC and resets it (every association) afterwards.  --plot: draw\n"
 "      cwnd, ssthresh, flight size and srtt, rto per path (gnuplot).\n"
+"  export [--out FILE.prom] [--openmetrics] [assoc [FILTER...] [max N]]\n"
+"      The metrics of sctpnl-exporter(8) once, in the Prometheus text\n"
+"      format (without the event counters), for node_exporter's textfile\n"
+"      collector: FILE.prom is replaced atomically (a temporary file in\n"
+"      its directory, renamed), stdout without --out.  assoc: also the\n"
+"      per-association and per-path series, of the associations matching\n"
+"      every FILTER given: lport N, pport N, laddr ADDR, paddr ADDR,\n"
+"      id ID[,ID...]; max N: at most N of them.\n"
 "  help\n"
 "      This text.\n"
 "\n"
@@ -497,6 +505,8 @@ int main(int argc, char **argv)
 		ret = cmd_probe(argc, argv);
 	else if (matches(obj, "module") && strlen(obj) >= 3)
 		ret = cmd_module(&o, argc, argv);
+	else if (!strcmp(obj, "export"))
+		ret = cmd_export(argc, argv);
 	else if (matches(obj, "help")) {
 		fputs(usage_text, stdout);
 		ret = 0;

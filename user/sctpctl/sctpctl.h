@@ -45,4 +45,7 @@ int cmd_eof(int argc, char **argv);
 int cmd_monitor(struct out *o, int argc, char **argv);
 int cmd_probe(int argc, char **argv);
 
+/* export.c: the exporter's metrics for the textfile collector */
+int cmd_export(int argc, char **argv);
+
 #endif /* _SCTPCTL_H */
