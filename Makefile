@@ -19,7 +19,7 @@ ifeq ($(WERROR),1)
 KBUILD_EXTRA := KCFLAGS=-Werror
 endif
 
-all: module user selftests
+all: module user erlang selftests
 
 deps:
 	@scripts/deps.sh
@@ -29,6 +29,10 @@ module:
 
 user:
 	$(MAKE) -C user
+
+# The Erlang application (user/erlang): erlc and the ei port program.
+erlang: user
+	$(MAKE) -C user/erlang
 
 selftests: user
 	$(MAKE) -C selftests
@@ -91,9 +95,10 @@ vm-run:
 clean:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) clean
 	-$(MAKE) -C user clean
+	-$(MAKE) -C user/erlang clean
 	$(MAKE) -C selftests clean
 
-.PHONY: all deps module user selftests lint check debug-kernel run bench \
+.PHONY: all deps module user erlang selftests lint check debug-kernel run bench \
 	bench-tput \
 	vm-run clean
 
