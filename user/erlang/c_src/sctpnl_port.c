@@ -369,18 +369,6 @@ static void enc_assoc(ei_x_buff *x, const struct sctpnl_assoc *a,
 			enc_atom(x, "undefined");
 	}
 	ei_x_encode_empty_list(x);
-	if (SCTPNL_HAS(a, SCTPNL_A_PADDRPARAMS)) {
-		/* The association's own: what getsockopt returns for the
-		 * wildcard address, shown as the socket's family's "any". */
-		r.pp = a->paddrparams;
-		memset(&r.pp.address, 0, sizeof(r.pp.address));
-		r.pp.address.family = a->sk_family == AF_INET6 ? AF_INET6 :
-								 AF_INET;
-		r.pp.assoc_id = a->assoc_id;
-		r.pp.set |= 1u << SCTPNL_PADDRPARAMS_ASSOC_ID |
-			    1u << SCTPNL_PADDRPARAMS_ADDRESS;
-		kv_rec(x, "paddrparams", SCTPNL_REC_PADDRPARAMS, &r.pp);
-	}
 	if (!sctpnl_rtoinfo_from_assoc(a, &r.rto))
 		kv_rec(x, "rtoinfo", SCTPNL_REC_RTOINFO, &r.rto);
 	if (!sctpnl_assocparams_from_assoc(a, &r.ap))

@@ -49,7 +49,7 @@
 %% One association.  `local' and `peer' are the addresses of its primary
 %% path, as the owning socket presents them; `status' has the primary
 %% path's `#sctp_paddrinfo{}' nested.  With more `info' (see
-%% {@link filter()}) the map also holds `paddrparams', `rtoinfo',
+%% {@link filter()}) the map also holds `rtoinfo',
 %% `assocparams', `initmsg', `delayed_ack', `default_send', `events',
 %% `adaptation', `prim' (the records of those options), `maxseg',
 %% `nodelay', `autoclose', `disable_fragments', `peer_adaptation_ind'.
@@ -174,12 +174,15 @@ assoc(Pairs) ->
 %% The record's `assoc_id' is not needed: `AssocId' names the
 %% association.  Per-address options take the peer address from the
 %% record: `{sctp_get_peer_addr_info, #sctp_paddrinfo{address = A}}',
-%% `{sctp_peer_addr_params, #sctp_paddrparams{address = A}}'; without an
-%% address (or with `{{0,0,0,0}, 0}'), `sctp_peer_addr_params' gives the
-%% association's own parameters and `sctp_get_peer_addr_info' the primary
-%% path.
+%% `{sctp_peer_addr_params, #sctp_paddrparams{address = A}}'.  Without an
+%% address `sctp_get_peer_addr_info' gives the primary path, and
+%% `sctp_peer_addr_params' fails with `enoprotoopt': the kernel module
+%% reports every path's parameters but not the association's own (what
+%% getsockopt answers for the wildcard address).
 %%
 %% Options the module cannot report: `{error, {enoprotoopt, Text}}'.
+%% Like `inet:getopts/2', an option the owner's getsockopt would refuse
+%% (`sctp_autoclose' on a one-to-one socket) is left out of the list.
 -spec getopts(assoc_id(), [atom() | {atom(), tuple()}]) ->
           {ok, [{atom(), term()}]} | error().
 getopts(AssocId, Opts) when is_integer(AssocId), AssocId >= 0,
@@ -188,7 +191,8 @@ getopts(AssocId, Opts) when is_integer(AssocId), AssocId >= 0,
         {ok, Pairs} ->
             A = maps:from_list(Pairs),
             try
-                {ok, [answer(Opt, A) || Opt <- Opts]}
+                {ok, [{O, V} || Opt <- Opts,
+                                {O, V} <- [answer(Opt, A)], V =/= omit]}
             catch
                 throw:{opt_error, Posix, Msg} -> {error, {Posix, Msg}}
             end;
@@ -211,10 +215,9 @@ value({sctp_get_peer_addr_info, #sctp_paddrinfo{address = Addr}}, A)
 value({sctp_get_peer_addr_info, _}, A) ->
     Status = need(status, A),
     Status#sctp_status.primary;
-value({sctp_peer_addr_params, #sctp_paddrparams{address = Addr}}, A)
-  when Addr =/= undefined ->
-    case is_wildcard(Addr) of
-        true -> need(paddrparams, A);
+value({sctp_peer_addr_params, #sctp_paddrparams{address = Addr}}, A) ->
+    case Addr =:= undefined orelse is_wildcard(Addr) of
+        true -> no_assoc_paddrparams();
         false -> path(Addr, params, A)
     end;
 value({Opt, _Rec}, A) ->
@@ -223,13 +226,17 @@ value(sctp_status, A) -> need(status, A);
 value(sctp_rtoinfo, A) -> need(rtoinfo, A);
 value(sctp_associnfo, A) -> need(assocparams, A);
 value(sctp_initmsg, A) -> need(initmsg, A);
-value(sctp_peer_addr_params, A) -> need(paddrparams, A);
+value(sctp_peer_addr_params, _A) -> no_assoc_paddrparams();
 value(sctp_default_send_param, A) -> need(default_send, A);
 value(sctp_events, A) -> need(events, A);
 value(sctp_delayed_ack_time, A) -> need(delayed_ack, A);
 value(sctp_adaptation_layer, A) -> need(adaptation, A);
 value(sctp_primary_addr, A) -> need(prim, A);
 value(sctp_nodelay, A) -> need(nodelay, A);
+value(sctp_autoclose, #{style := one_to_one}) ->
+    %% getsockopt(SCTP_AUTOCLOSE) fails on a one-to-one socket, and
+    %% inet:getopts/2 leaves a failed option out of its list: so do we.
+    omit;
 value(sctp_autoclose, A) -> need(autoclose, A);
 value(sctp_disable_fragments, A) -> need(disable_fragments, A);
 value(sctp_maxseg, A) ->
@@ -243,6 +250,14 @@ value(sctp_maxseg, A) ->
 value(Opt, _A) ->
     throw({opt_error, enoprotoopt,
            "option not available through sctpnl: " ++ atom_to_list(Opt)}).
+
+%% The module reports each path's parameters, not the association's own
+%% (asoc->hbinterval, pathmaxrxt, pathmtu, param_flags), which is what
+%% getsockopt answers for the wildcard address.
+no_assoc_paddrparams() ->
+    throw({opt_error, enoprotoopt,
+           "sctp_peer_addr_params needs a peer address: the kernel module "
+           "does not report the association's own parameters"}).
 
 need(Key, A) ->
     case A of
