@@ -16,7 +16,7 @@ pkgs=(
 	xz-utils qemu-system-x86 busybox-static iproute2 libnl-3-dev
 	libnl-genl-3-dev pkg-config lksctp-tools libsctp-dev sparse
 	erlang-base iperf3 python3 python3-pyroute2 gnuplot-nox man-db
-	groff-base util-linux python3-yaml
+	groff-base util-linux python3-yaml erlang-dev
 )
 
 log() { printf 'deps: %s\n' "$*" >&2; }
