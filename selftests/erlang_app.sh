@@ -6,6 +6,8 @@
 # every style of socket, setopts seen by the owner, events = the owner's,
 # bad input, an unprivileged node, a killed port program, the module
 # unloaded and loaded again).  Skipped without erl/erlc.
+# SCTPNL_ERL_ARGS: more erl arguments, e.g. to run the port program under
+# valgrind: '-sctpnl port_program "/path/to/wrapper"' (no spaces inside).
 
 . "$(dirname "$0")/lib/ktap.sh"
 here=$(cd "$(dirname "$0")" && pwd)
@@ -27,7 +29,8 @@ export HOME=/tmp ERL_CRASH_DUMP=/tmp/erl_crash.dump
 
 echo "TAP version 13"
 erlc -o "$dir" "$here/erl/sctpnl_app_test.erl" || exit 1
-erl -noshell -pa "$app/ebin" -pa "$dir" \
+# shellcheck disable=SC2086
+erl -noshell ${SCTPNL_ERL_ARGS:-} -pa "$app/ebin" -pa "$dir" \
 	-eval "sctpnl_app_test:main([\"$app/ebin\", \"$ko\"])"
 rc=$?
 # Whatever happened, the module is loaded at the end.
