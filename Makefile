@@ -27,7 +27,7 @@ ifeq ($(WERROR),1)
 KBUILD_EXTRA := KCFLAGS=-Werror
 endif
 
-all: module user selftests
+all: module user erlang selftests
 
 deps:
 	@scripts/deps.sh $(filter-out debug,$(KERNELS))
@@ -42,6 +42,10 @@ module:
 
 user:
 	$(MAKE) -C user
+
+# The Erlang application (user/erlang): erlc and the ei port program.
+erlang: user
+	$(MAKE) -C user/erlang
 
 selftests: user
 	$(MAKE) -C selftests
@@ -123,9 +127,10 @@ clean:
 	rm -f $(addprefix kmod/,*.o *.ko *.mod *.mod.c .*.cmd modules.order) \
 		Module.symvers modules.order .*.cmd
 	-$(MAKE) -C user clean
+	-$(MAKE) -C user/erlang clean
 	$(MAKE) -C selftests clean
 
-.PHONY: all deps module user selftests lint check debug-kernel run bench \
+.PHONY: all deps module user erlang selftests lint check debug-kernel run bench \
 	bench-tput \
 	vm-run clean
 

@@ -7,7 +7,9 @@
 #
 # installs libsctpnl (shared, static, headers, pkg-config file), sctpctl,
 # sctpnl-exporter with its systemd unit and example alert rules, the man
-# pages, and sctpnl.ko under /lib/modules/$(KVER)/extra.  The
+# pages, the Erlang application sctpnl in Erlang's library layout
+# ($(ERLLIBDIR)/sctpnl-<ver>/{ebin,priv}: with PREFIX=/usr, where Debian's
+# erl finds it without -pa), and sctpnl.ko under /lib/modules/$(KVER)/extra.  The
 # module tree is not under PREFIX: modules live where modprobe looks.
 # Set INSTALL_MODULE=0 to leave the module out.  Nothing is built here that
 # is already built: run `make` first (a missing piece is built).
@@ -24,6 +26,8 @@ INCLUDEDIR	?= $(PREFIX)/include
 SBINDIR		?= $(PREFIX)/sbin
 MANDIR		?= $(PREFIX)/share/man
 PKGCONFIGDIR	?= $(LIBDIR)/pkgconfig
+ERLLIBDIR	?= $(PREFIX)/lib/erlang/lib
+ERLAPPDIR	:= $(ERLLIBDIR)/sctpnl-$(SCTPNL_VERSION)
 # systemd looks in /usr/local/lib/systemd/system as well as /lib/...
 SYSTEMDUNITDIR	?= $(PREFIX)/lib/systemd/system
 DATADIR		?= $(PREFIX)/share/sctpnl
@@ -43,6 +47,7 @@ INSTALL		?= install
 LIB_SONAME	:= libsctpnl.so.1
 MAN3		:= $(wildcard Documentation/man/*.3)
 MAN8		:= $(wildcard Documentation/man/*.8)
+MAN3ERL		:= $(wildcard Documentation/man/*.3erl)
 DKMS_SRC	:= /usr/src/sctpnl-$(SCTPNL_VERSION)
 
 # Built pieces: built here only when absent (so that `make install` in a
@@ -51,10 +56,14 @@ user/lib/$(LIB_SONAME) user/lib/libsctpnl.a user/sctpctl/sctpctl \
 user/exporter/sctpnl-exporter:
 	$(MAKE) -C user
 
+user/erlang/priv/sctpnl_port user/erlang/ebin/sctpnl.app:
+	$(MAKE) -C user/erlang
+
 kmod/sctpnl.ko:
 	$(MAKE) -C /lib/modules/$(KVER)/build M=$(CURDIR) modules
 
-install: install-lib install-cli install-exporter install-man $(if $(filter 1,$(INSTALL_MODULE)),install-module)
+install: install-lib install-cli install-exporter install-man install-erlang \
+	 $(if $(filter 1,$(INSTALL_MODULE)),install-module)
 
 install-lib: user/lib/$(LIB_SONAME) user/lib/libsctpnl.a
 	$(INSTALL) -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR)/sctpnl/linux \
@@ -91,8 +100,18 @@ install-exporter: user/exporter/sctpnl-exporter
 
 install-man:
 	$(INSTALL) -d $(DESTDIR)$(MANDIR)/man3 $(DESTDIR)$(MANDIR)/man8
-	$(INSTALL) -m 0644 $(MAN3) $(DESTDIR)$(MANDIR)/man3/
+	$(INSTALL) -m 0644 $(MAN3) $(MAN3ERL) $(DESTDIR)$(MANDIR)/man3/
 	$(INSTALL) -m 0644 $(MAN8) $(DESTDIR)$(MANDIR)/man8/
+
+# The port program is linked statically against libsctpnl (it uses the
+# library's internal field tables), so it needs no libsctpnl.so at run time.
+install-erlang: user/erlang/priv/sctpnl_port user/erlang/ebin/sctpnl.app
+	$(INSTALL) -d $(DESTDIR)$(ERLAPPDIR)/ebin $(DESTDIR)$(ERLAPPDIR)/priv \
+		$(DESTDIR)$(ERLAPPDIR)/src
+	$(INSTALL) -m 0644 user/erlang/ebin/sctpnl.app user/erlang/ebin/*.beam \
+		$(DESTDIR)$(ERLAPPDIR)/ebin/
+	$(INSTALL) -m 0644 user/erlang/src/*.erl $(DESTDIR)$(ERLAPPDIR)/src/
+	$(INSTALL) -m 0755 user/erlang/priv/sctpnl_port $(DESTDIR)$(ERLAPPDIR)/priv/
 
 # With DESTDIR, depmod works on the staged tree (-b) and needs nothing of
 # the running system.
@@ -121,7 +140,10 @@ uninstall:
 	      $(DESTDIR)$(SYSTEMDUNITDIR)/sctpnl-exporter.service \
 	      $(DESTDIR)$(DATADIR)/exporter-alerts.yml \
 	      $(addprefix $(DESTDIR)$(MANDIR)/man3/,$(notdir $(MAN3))) \
-	      $(addprefix $(DESTDIR)$(MANDIR)/man8/,$(notdir $(MAN8)))
+	      $(addprefix $(DESTDIR)$(MANDIR)/man8/,$(notdir $(MAN8))) \
+	      $(addprefix $(DESTDIR)$(MANDIR)/man3/,$(notdir $(MAN3ERL)))
+	rm -rf $(DESTDIR)$(ERLAPPDIR)
+	-rmdir $(DESTDIR)$(ERLLIBDIR) $(DESTDIR)$(PREFIX)/lib/erlang 2>/dev/null
 	-rmdir $(DESTDIR)$(INCLUDEDIR)/sctpnl/linux $(DESTDIR)$(INCLUDEDIR)/sctpnl \
 		$(DESTDIR)$(DATADIR) 2>/dev/null
 	@if [ "$(INSTALL_MODULE)" = 1 ] && [ -n "$(KVER)" ] && \
@@ -174,5 +196,5 @@ dkms-uninstall:
 	-dkms remove -m sctpnl -v $(SCTPNL_VERSION) --all
 	rm -rf $(DKMS_SRC)
 
-.PHONY: install install-lib install-cli install-exporter install-man install-module \
+.PHONY: install install-lib install-cli install-exporter install-man install-erlang install-module \
 	uninstall check-abi dkms-src dkms-install dkms-uninstall

@@ -28,7 +28,7 @@ pkgs=(
 	libnl-genl-3-dev pkg-config lksctp-tools libsctp-dev sparse
 	erlang-base iperf3 python3 python3-pyroute2 gnuplot-nox man-db
 	groff-base util-linux python3-yaml debootstrap libelf1 libssl3 pahole
-	libmicrohttpd-dev prometheus curl
+	libmicrohttpd-dev prometheus curl erlang-dev
 )
 
 log() { printf 'deps: %s\n' "$*" >&2; }

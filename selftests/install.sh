@@ -6,14 +6,15 @@
 # <sctpnl/sctpnl.h>, pkg-config, the example user/examples/assoc_status.c
 # built out of tree against the stage and run against a live association
 # (its #sctp_status{}), the staged sctpctl, the module indexed by depmod,
-# every man page rendered without a warning, and `make uninstall` leaving
+# every man page rendered without a warning, the Erlang application
+# started from the stage, and `make uninstall` leaving
 # nothing behind.  Runs in the guest: the stage and the build live in
 # /tmp (tmpfs), nothing is written to the project directory.
 
 . "$(dirname "$0")/lib/ktap.sh"
 top=$(cd "$(dirname "$0")/.." && pwd)
 
-ktap_plan 12
+ktap_plan 13
 
 for tool in make cc pkg-config nm objdump man; do
 	command -v $tool >/dev/null || { ktap_info "no $tool"; exit $KSFT_SKIP; }
@@ -49,6 +50,8 @@ fi
 
 lib=$stage$prefix/lib
 inc=$stage$prefix/include
+ver=$(sed -n 's/^#define SCTPNL_LIB_VERSION[ \t]*"\(.*\)"/\1/p' "$top/user/lib/sctpnl.h")
+erlapp=$lib/erlang/lib/sctpnl-$ver
 
 # 2. every piece where it belongs
 missing=
@@ -60,6 +63,9 @@ for f in $lib/libsctpnl.so.1 $lib/libsctpnl.a $lib/pkgconfig/libsctpnl.pc \
 	 $stage$prefix/share/sctpnl/exporter-alerts.yml \
 	 $stage$prefix/share/man/man8/sctpctl.8 \
 	 $stage$prefix/share/man/man3/libsctpnl.3 \
+	 $stage$prefix/share/man/man3/sctpnl.3erl \
+	 $erlapp/ebin/sctpnl.app $erlapp/ebin/sctpnl.beam \
+	 $erlapp/priv/sctpnl_port \
 	 $stage/lib/modules/$kver/extra/sctpnl.ko; do
 	[ -e "$f" ] || missing="$missing ${f#$stage}"
 done
@@ -88,7 +94,6 @@ ktap_check "<sctpnl/sctpnl.h> is self-contained" \
 export PKG_CONFIG_PATH=$lib/pkgconfig PKG_CONFIG_SYSROOT_DIR=$stage
 pc=$(pkg-config --cflags --libs libsctpnl 2>&1)
 ktap_info "pkg-config: $pc"
-ver=$(sed -n 's/^#define SCTPNL_LIB_VERSION[ \t]*"\(.*\)"/\1/p' "$top/user/lib/sctpnl.h")
 ktap_check "pkg-config --cflags --libs libsctpnl" \
 	test "$(pkg-config --modversion libsctpnl)" = "$ver" -a \
 	     -n "$(echo "$pc" | grep -e "-I$inc" | grep -e "-lsctpnl")"
@@ -149,7 +154,23 @@ man -M "$stage$prefix/share/man" -w sctpctl sctpnl_set >/dev/null 2>&1 ||
 ktap_info "$n man pages"
 ktap_check "man pages render without warnings" test -z "$bad" -a "$n" -gt 0
 
-# 11. make uninstall leaves no file behind (depmod's own indexes aside)
+# 11. the Erlang application from the stage: it finds its port program in
+# its own priv directory and lists associations
+if command -v erl >/dev/null; then
+	out=$(cd /tmp && HOME=/tmp ERL_CRASH_DUMP=/tmp/erl_crash.dump \
+	      erl -noshell -pa "$erlapp/ebin" -eval '
+		ok = application:start(sctpnl),
+		{ok, _} = sctpnl:associations(),
+		io:format("~s~n", [code:priv_dir(sctpnl)]),
+		halt().' 2>&1)
+	ktap_info "erl: $out"
+	ktap_check "staged Erlang application starts and lists" \
+		test "$out" = "$erlapp/priv"
+else
+	ktap_skip "staged Erlang application (no erl)"
+fi
+
+# 12. make uninstall leaves no file behind (depmod's own indexes aside)
 make -s -C "$top" --no-print-directory uninstall DESTDIR="$stage" \
 	PREFIX=$prefix >"$work/uninstall.log" 2>&1 ||
 	sed 's/^/# /' "$work/uninstall.log"
