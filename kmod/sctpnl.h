@@ -67,6 +67,18 @@ const struct sctpnl_filter *sctpnl_snap_filter(const struct sctpnl_snap *snap);
 void sctpnl_snap_key(const struct sctpnl_snap *snap, u32 i,
 		     struct sctpnl_key *key);
 struct sock *sctpnl_lock_asoc(struct sctp_association *asoc);
+
+/*
+ * An established association of a one-to-one listener: waiting in its
+ * accept queue, no socket of its own yet (@sk locked, its owner).
+ */
+static inline bool sctpnl_in_accept_queue(struct sock *sk,
+					  const struct sctp_association *asoc)
+{
+	return sctp_style(sk, TCP) && sctp_sstate(sk, LISTENING) &&
+	       asoc->state == SCTP_STATE_ESTABLISHED;
+}
+
 int sctpnl_no_assoc(struct genl_info *info, const struct sctpnl_key *key);
 bool sctpnl_bind_addr_has(struct sctp_bind_addr *bp,
 			  const union sctp_addr *want);

@@ -42,9 +42,9 @@
  *	address, uid, inode).
  * @SCTPNL_CMD_SNMP_GET: do: the namespace's SCTP MIB (/proc/net/sctp/snmp)
  *	in SCTPNL_A_SNMP.
- * @SCTPNL_CMD_ASSOC_SET: do, admin: apply the option nests present
- *	(SCTPNL_A_RTOINFO, SCTPNL_A_ASSOCINFO, ...) to one association
- *	through the SCTP stack's own setsockopt; stops at the first failure.
+ * @SCTPNL_CMD_ASSOC_SET: do, admin: apply one option (exactly one of
+ *	SCTPNL_A_RTOINFO, SCTPNL_A_ASSOCINFO, ...; more is refused) to one
+ *	association through the SCTP stack's own setsockopt.
  * @SCTPNL_CMD_ASSOC_ABORT: do, admin: send ABORT, with the optional
  *	SCTPNL_A_REASON as user-initiated abort cause.
  * @SCTPNL_CMD_ASSOC_EOF: do, admin: start a graceful SHUTDOWN.

@@ -202,6 +202,13 @@ static int json_fields(struct sctpnl_json *j, const char *key,
 	for (i = 0; i < n; i++) {
 		const struct snl_field *x = &fl[i];
 
+		if (x->jname) {
+			if (x->jtype == SNL_F_UINT)
+				sctpnl_json_uint(j, x->jname, x->ju);
+			else
+				sctpnl_json_null(j, x->jname);
+			continue;
+		}
 		switch (x->type) {
 		case SNL_F_UNDEF:
 			sctpnl_json_null(j, x->name);

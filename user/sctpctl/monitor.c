@@ -305,8 +305,8 @@ static int mon_probe(const struct sctpnl_probe_sample *s, void *arg)
 		sctpnl_json_addr(j, "addr", &s->addr);
 		sctpnl_json_uint(j, "cwnd", s->cwnd);
 		sctpnl_json_uint(j, "ssthresh", s->ssthresh);
-		sctpnl_json_uint(j, "srtt", s->srtt);
-		sctpnl_json_uint(j, "rto", s->rto);
+		sctpnl_json_uint(j, "srtt_ms", s->srtt);
+		sctpnl_json_uint(j, "rto_ms", s->rto);
 		sctpnl_json_uint(j, "flight_size", s->flight_size);
 		sctpnl_json_uint(j, "partial_bytes_acked",
 				 s->partial_bytes_acked);

@@ -110,8 +110,8 @@ static void table_path(const struct sctpnl_assoc *a, unsigned int i,
 
 	if (header)
 		printf("%-10s %-40s %-11s %-8s %-9s %-7s %-7s %-6s %-7s %-4s %s\n",
-		       "ID", "PEER", "STATE", "PRIMARY", "CWND", "SRTT",
-		       "RTO", "MTU", "HB", "PMR", "FLIGHT");
+		       "ID", "PEER", "STATE", "PRIMARY", "CWND", "SRTT_MS",
+		       "RTO_MS", "MTU", "HB_MS", "PMR", "FLIGHT");
 	printf("%-10u %-40s %-11s %-8s %-9u %-7u %-7u %-6u %-7u %-4u %u\n",
 	       a->assoc_id,
 	       sctpnl_addr_port_ntop(&p->info.address, buf, sizeof(buf)),
@@ -176,14 +176,20 @@ int out_status(struct out *o, const struct sctpnl_assoc *a)
 		printf("instrms %u\n", s.instrms);
 		printf("outstrms %u\n", s.outstrms);
 		printf("fragmentation_point %u\n", s.fragmentation_point);
+		/* host order, as the owner's getsockopt and the peer see it */
+		if (SCTPNL_HAS(a, SCTPNL_A_ADAPTATION_IND))
+			printf("adaptation_ind %u\n", a->adaptation_ind);
+		if (SCTPNL_HAS(a, SCTPNL_A_PEER_ADAPTATION_IND))
+			printf("peer_adaptation_ind %u\n",
+			       a->peer_adaptation_ind);
 		if (SCTPNL_ISSET(&s, SCTPNL_STATUS_PRIMARY))
-			printf("primary %s state %s cwnd %u srtt %u rto %u "
-			       "mtu %u\n",
+			printf("primary %s state %s cwnd %u srtt_ms %u "
+			       "rto_ms %u mtu %u\n",
 			       sctpnl_addr_port_ntop(&s.primary.address, buf,
 						     sizeof(buf)),
 			       sctpnl_path_state_name(s.primary.state),
-			       s.primary.cwnd, s.primary.srtt, s.primary.rto,
-			       s.primary.mtu);
+			       s.primary.cwnd, s.primary.srtt_ms,
+			       s.primary.rto, s.primary.mtu);
 		break;
 	case FMT_JSON:
 		err = sctpnl_json_record(o->j, NULL, SCTPNL_REC_STATUS, &s);

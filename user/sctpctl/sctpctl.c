@@ -60,7 +60,8 @@ static const char usage_text[] =
 "        peer_addr_params | paddrparams [addr ADDR] [hbinterval MS]\n"
 "                [pathmaxrxt N] [pathmtu N] [sackdelay MS] [flags F[,F...]]\n"
 "            F: hb_enable hb_disable hb_demand pmtud_enable pmtud_disable\n"
-"            sackdelay_enable sackdelay_disable.  Without addr: every path.\n"
+"            sackdelay_enable sackdelay_disable hb_time_is_zero (a zero\n"
+"            interval; hbinterval 0 is refused).  Without addr: every path.\n"
 "            hbinterval implies hb_enable, pathmtu pmtud_disable, sackdelay\n"
 "            sackdelay_enable, unless flags name that group.\n"
 "        primary_addr | primary ADDR[:PORT]     (a peer address)\n"
@@ -144,6 +145,20 @@ int fail(int err, const char *what)
 		fprintf(stderr, "sctpctl: %s: %s\n", strerror(err), msg);
 	else
 		fprintf(stderr, "sctpctl: %s\n", strerror(err));
+	return 1;
+}
+
+/* fail(), and for EPERM say what is missing (set, abort, eof). */
+int fail_admin(int err, const char *what)
+{
+	const char *msg = h ? sctpnl_errmsg(h) : NULL;
+
+	if (err != -EPERM && err != EPERM)
+		return fail(err, what);
+	fprintf(stderr, "sctpctl: %s: %s (changing an association needs "
+		"CAP_NET_ADMIN in the namespace's user namespace)%s%s\n",
+		what, strerror(EPERM), msg && *msg ? ": " : "",
+		msg && *msg ? msg : "");
 	return 1;
 }
 

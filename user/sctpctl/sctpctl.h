@@ -31,6 +31,7 @@ int out_snmp(struct out *o, const struct sctpnl_snmp *s);
 /* sctpctl.c */
 extern struct sctpnl *h;
 int fail(int err, const char *what);
+int fail_admin(int err, const char *what);
 int bad_arg(const char *fmt, const char *arg);
 int open_handle(void);
 int parse_u64(const char *s, uint64_t max, uint64_t *v);
