@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -1907,6 +1908,251 @@ TEST_F(i18, accept_queue)
 	EXPECT_NE(NULL, strstr(o, "not yet accepted")) TH_LOG("%s", o);
 	close(cli);
 	close(lsn);
+}
+
+/* -f erl ep show: each endpoint's records follow a map naming it. */
+TEST_F(i18, ep_erl_identity)
+{
+	struct stat st;
+	char want[128], *o = self->out;
+
+	ASSERT_EQ(0, fstat(self->p.lsn, &st));
+	ASSERT_EQ(0, run(o, sizeof(self->out), "%s -f erl ep show lport %d",
+			 sctpctl(), self->p.port));
+	snprintf(want, sizeof(want), "#{sctpnl_ep => %llu,port => %d,",
+		 (unsigned long long)st.st_ino, self->p.port);
+	EXPECT_NE(NULL, strstr(o, want)) TH_LOG("%s", o);
+	/* and the records come after it */
+	EXPECT_NE(NULL, strstr(o, "}.\n#sctp_initmsg{")) TH_LOG("%s", o);
+}
+
+/* IPv6 loopback is [::1] on both sides (no scope on a global address). */
+TEST_F(i18, ipv6_loopback)
+{
+	struct sockaddr_in6 a = { .sin6_family = AF_INET6,
+				  .sin6_addr = IN6ADDR_LOOPBACK_INIT };
+	socklen_t sl = sizeof(a);
+	char *o = self->out, *line;
+	int lsn, cli, srv, n = 0;
+
+	lsn = socket(AF_INET6, SOCK_STREAM, IPPROTO_SCTP);
+	cli = socket(AF_INET6, SOCK_STREAM, IPPROTO_SCTP);
+	ASSERT_LE(0, lsn);
+	ASSERT_LE(0, cli);
+	ASSERT_EQ(0, bind(lsn, (void *)&a, sizeof(a)));
+	ASSERT_EQ(0, getsockname(lsn, (void *)&a, &sl));
+	ASSERT_EQ(0, listen(lsn, 4));
+	ASSERT_EQ(0, connect(cli, (void *)&a, sizeof(a)));
+	srv = accept(lsn, NULL, NULL);
+	ASSERT_LE(0, srv);
+	ASSERT_EQ(0, run(o, sizeof(self->out), "%s assoc show lport %d; "
+			 "%s assoc show pport %d", sctpctl(),
+			 ntohs(a.sin6_port), sctpctl(), ntohs(a.sin6_port)));
+	EXPECT_EQ(NULL, strchr(o, '%')) TH_LOG("%s", o);
+	for (line = strtok(o, "\n"); line; line = strtok(NULL, "\n")) {
+		if (!strncmp(line, "ID", 2))
+			continue;
+		n++;
+		/* LOCAL and PEER both [::1] (the peer may list 127.0.0.1 too) */
+		EXPECT_NE(NULL, strstr(strstr(line, "[::1]") + 1, "[::1]"))
+			TH_LOG("%s", line);
+	}
+	EXPECT_EQ(2, n);
+	close(srv);
+	close(cli);
+	close(lsn);
+}
+
+TEST_F(i18, filter_and_empty)
+{
+	const char *ctl = sctpctl();
+	char *o = self->out;
+
+	/* a repeated key is an error, not "the last one wins" */
+	EXPECT_EQ(1, run(o, sizeof(self->out), "%s assoc show id %u id %u",
+			 ctl, self->p.own_id, self->p.peer_id));
+	EXPECT_NE(NULL, strstr(o, "given twice")) TH_LOG("%s", o);
+	/* an empty answer is a header and no row, and success */
+	EXPECT_EQ(0, run(o, sizeof(self->out), "%s assoc show id %u", ctl,
+			 NO_ASSOC));
+	EXPECT_EQ(0, strncmp(o, "ID ", 3)) TH_LOG("%s", o);
+	EXPECT_EQ(1, (int)(strchr(o, '\n') - o + 1 == (long)strlen(o)))
+		TH_LOG("%s", o);
+	EXPECT_EQ(0, run(o, sizeof(self->out), "%s ep show lport 1", ctl));
+	EXPECT_EQ(0, strncmp(o, "INO ", 4)) TH_LOG("%s", o);
+}
+
+/* sctpctl snmp: the very lines of /proc/net/sctp/snmp (names). */
+TEST_F(i18, snmp_matches_proc)
+{
+	char *o = self->out;
+
+	EXPECT_EQ(0, run(o, sizeof(self->out), "%s snmp | awk '{print $1}' "
+			 ">/tmp/i18.a && awk '{print $1}' /proc/net/sctp/snmp "
+			 ">/tmp/i18.b && diff /tmp/i18.a /tmp/i18.b",
+			 sctpctl())) TH_LOG("%s", o);
+}
+
+TEST_F(i18, monitor_probe_args)
+{
+	const char *ctl = sctpctl();
+	char *o = self->out;
+
+	EXPECT_EQ(1, run(o, sizeof(self->out), "timeout 5 %s monitor "
+			 "--count 0", ctl));
+	EXPECT_NE(NULL, strstr(o, "--count")) TH_LOG("%s", o);
+	EXPECT_EQ(1, run(o, sizeof(self->out), "timeout 5 %s probe %u "
+			 "--duration 0 --out /tmp/i18.csv", ctl,
+			 self->p.own_id));
+	EXPECT_NE(NULL, strstr(o, "--duration S: 1 second or more"))
+		TH_LOG("%s", o);
+}
+
+/* -P: the owning process, as ss -p prints it; pid and comm filters. */
+TEST_F(i18, processes)
+{
+	struct pair *p = &self->p;
+	const char *ctl = sctpctl();
+	char want[128], *o = self->out;
+	unsigned int rows = 0;
+	char *line;
+
+	ASSERT_EQ(0, run(o, sizeof(self->out), "%s -P assoc show id %u", ctl,
+			 p->own_id));
+	EXPECT_NE(NULL, strstr(o, " USERS")) TH_LOG("%s", o);
+	/* (the shell that runs sctpctl inherits the fd: listed too) */
+	snprintf(want, sizeof(want), "users:((\"control\",pid=%d,fd=%d)",
+		 getpid(), p->own);
+	EXPECT_NE(NULL, strstr(o, want)) TH_LOG("%s", o);
+	/* JSON */
+	ASSERT_EQ(0, run(o, sizeof(self->out), "%s -j -P assoc show id %u",
+			 ctl, p->own_id));
+	snprintf(want, sizeof(want),
+		 "\"users\":[{\"name\":\"control\",\"pid\":%d,\"fd\":%d}",
+		 getpid(), p->own);
+	EXPECT_NE(NULL, strstr(o, want)) TH_LOG("%s", o);
+	/* ss agrees on the process of this socket */
+	ASSERT_EQ(0, run(o, sizeof(self->out), "ss -S -a -n -p -H | "
+			 "grep -c 'pid=%d,fd=%d' || true", getpid(), p->own));
+	EXPECT_LE(1, atoi(o)) TH_LOG("ss: %s", o);
+	/* the pid filter: both ends of the pair are ours */
+	ASSERT_EQ(0, run(o, sizeof(self->out), "%s assoc show pid %d", ctl,
+			 getpid()));
+	for (line = strtok(o, "\n"); line; line = strtok(NULL, "\n"))
+		rows += !!strncmp(line, "ID", 2);
+	EXPECT_EQ(2, rows);
+	/* pid 1 (the guest's init) holds no SCTP socket: a header only */
+	ASSERT_EQ(0, run(o, sizeof(self->out), "%s assoc show pid 1 | wc -l",
+			 ctl));
+	EXPECT_EQ(1, atoi(o)) TH_LOG("%s", o);
+	ASSERT_EQ(0, run(o, sizeof(self->out), "%s ep show comm control", ctl));
+	snprintf(want, sizeof(want), "pid=%d", getpid());
+	EXPECT_EQ(NULL, strstr(o, want)) TH_LOG("no -P, no users: %s", o);
+	ASSERT_EQ(0, run(o, sizeof(self->out), "%s -P ep show comm control",
+			 ctl));
+	EXPECT_NE(NULL, strstr(o, want)) TH_LOG("%s", o);
+}
+
+/* Recv-Q / Send-Q columns: what the owner has not read yet. */
+TEST_F(i18, queues)
+{
+	struct pair *p = &self->p;
+	struct sctp_sndrcvinfo si = { .sinfo_assoc_id = p->own_oid };
+	char *o = self->out, buf[2000] = { 0 }, id[16];
+	unsigned int rq = 0, sq = 0;
+	struct snl_assoc a;
+	long end;
+
+	ASSERT_EQ(sizeof(buf), sctp_send(p->own, buf, sizeof(buf), &si,
+					 MSG_NOSIGNAL));
+	/* unread by the peer: its Recv-Q grows */
+	end = now_ms() + 2000;
+	do {
+		usleep(50000);
+		ASSERT_EQ(0, run(o, sizeof(self->out), "%s assoc show id %u",
+				 sctpctl(), p->peer_id));
+		ASSERT_NE(NULL, strstr(o, "Recv-Q")) TH_LOG("%s", o);
+		snprintf(id, sizeof(id), "\n%u ", p->peer_id);
+		ASSERT_NE(NULL, strstr(o, id));
+		ASSERT_EQ(2, sscanf(strstr(o, id), "%*u %*s %u %u", &rq, &sq));
+	} while (!rq && now_ms() < end);
+	EXPECT_LT(sizeof(buf), rq);
+	EXPECT_EQ(0, sq);
+	ASSERT_EQ(0, snl_get_by_id(self->n, p->peer_id, &a));
+	ASSERT_EQ(sizeof(buf), recv_data(p->peer, buf, sizeof(buf), NULL));
+	ASSERT_EQ(0, run(o, sizeof(self->out), "%s assoc show id %u",
+			 sctpctl(), p->peer_id));
+	ASSERT_EQ(2, sscanf(strstr(o, id), "%*u %*s %u %u", &rq, &sq));
+	EXPECT_EQ(0, rq);
+}
+
+/* -s: the association's counters, equal to the owner's getsockopt. */
+TEST_F(i18, stats)
+{
+	struct pair *p = &self->p;
+	struct sctp_assoc_stats st = { .sas_assoc_id = p->own_oid };
+	char *o = self->out, *q;
+	unsigned long long opkt, ipkt, osack;
+
+	ASSERT_EQ(0, run(o, sizeof(self->out), "%s -s assoc show id %u",
+			 sctpctl(), p->own_id));
+	ASSERT_EQ(0, GET(p->own, SCTP_GET_ASSOC_STATS, &st));
+	q = strstr(o, "\t rtx:");
+	ASSERT_NE(NULL, q) TH_LOG("%s", o);
+	ASSERT_NE(NULL, strstr(q, "osack:"));
+	ASSERT_EQ(1, sscanf(strstr(q, "osack:"), "osack:%llu", &osack));
+	ASSERT_EQ(1, sscanf(strstr(q, "opkt:"), "opkt:%llu", &opkt));
+	ASSERT_EQ(1, sscanf(strstr(q, "ipkt:"), "ipkt:%llu", &ipkt));
+	EXPECT_EQ(st.sas_osacks, osack);
+	EXPECT_EQ(st.sas_opackets, opkt);
+	EXPECT_EQ(st.sas_ipackets, ipkt);
+	EXPECT_LT(0, opkt);
+}
+
+/* summary: its counts are a dump's counts. */
+static int count_cb(const struct snl_assoc *a, void *arg)
+{
+	unsigned int *c = arg;
+
+	c[0]++;
+	if (a->state == SCTP_ESTABLISHED)
+		c[1]++;
+	return 0;
+}
+
+TEST_F(i18, summary)
+{
+	unsigned int c[2] = { 0 }, total, est, eps, lst;
+	char *o = self->out, *q;
+
+	/* one more, one-to-one, and a listener without associations */
+	int l2 = socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP);
+	struct sockaddr_storage ss;
+
+	ASSERT_LE(0, l2);
+	snl_sockaddr("127.0.0.1", 0, &ss);
+	ASSERT_EQ(0, bind(l2, (void *)&ss, sizeof(struct sockaddr_in)));
+	ASSERT_EQ(0, listen(l2, 1));
+	ASSERT_EQ(0, snl_dump(self->n, NULL, NULL, count_cb, c));
+	ASSERT_EQ(0, run(o, sizeof(self->out), "%s summary", sctpctl()));
+	ASSERT_EQ(1, sscanf(o, "Associations: %u", &total)) TH_LOG("%s", o);
+	EXPECT_EQ(c[0], total);
+	q = strstr(o, "established ");
+	ASSERT_NE(NULL, q) TH_LOG("%s", o);
+	ASSERT_EQ(1, sscanf(q, "established %u", &est));
+	EXPECT_EQ(c[1], est);
+	q = strstr(o, "Endpoints: ");
+	ASSERT_NE(NULL, q) TH_LOG("%s", o);
+	ASSERT_EQ(2, sscanf(q, "Endpoints: %u (listening %u)", &eps, &lst));
+	/* the pair's two one-to-many sockets, and l2 */
+	EXPECT_EQ(3, eps);
+	EXPECT_EQ(2, lst);
+	EXPECT_NE(NULL, strstr(o, "one-to-many 2")) TH_LOG("%s", o);
+	ASSERT_EQ(0, run(o, sizeof(self->out), "%s -j summary", sctpctl()));
+	q = strstr(o, "\"total\":");
+	ASSERT_NE(NULL, q) TH_LOG("%s", o);
+	EXPECT_EQ(c[0], (unsigned int)atoi(q + 8));
+	close(l2);
 }
 
 TEST_HARNESS_MAIN

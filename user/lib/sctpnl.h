@@ -1040,6 +1040,13 @@ void sctpnl_json_addr(struct sctpnl_json *j, const char *key,
  */
 int sctpnl_json_record(struct sctpnl_json *j, const char *key,
 		       enum sctpnl_rec which, const void *rec);
+/*
+ * SCTPNL_REC_ASSOC or SCTPNL_REC_EP as sctpnl_json_record() writes it,
+ * but the object is left open: the caller adds its own keys, then calls
+ * sctpnl_json_end_object().  -EINVAL for other records.
+ */
+int sctpnl_json_record_open(struct sctpnl_json *j, const char *key,
+			    enum sctpnl_rec which, const void *rec);
 
 /* Convenience: one record as a complete JSON document + newline. */
 int sctpnl_fprint_json(FILE *f, enum sctpnl_rec which, const void *rec,

@@ -400,6 +400,10 @@ int cmd_monitor(struct out *o, int argc, char **argv)
 		} else if (!strcmp(a, "--count")) {
 			if (parse_int_opt(a, nx, UINT64_MAX, &m.count))
 				return 1;
+			if (!m.count)
+				return bad_arg("%s: N must be 1 or more (without "
+					       "--count, monitor runs until "
+					       "interrupted)", a);
 			i++;
 		} else if (!strcmp(a, "--interval")) {
 			if (parse_int_opt(a, nx, 3600000, &interval))
@@ -637,8 +641,15 @@ int cmd_probe(int argc, char **argv)
 			return bad_arg("usage: %s", probe_usage);
 		}
 	}
-	if (!nkey || !dur || !out)
-		return bad_arg("usage: %s", probe_usage);
+	if (!nkey)
+		return bad_arg("probe: which association? usage: %s",
+			       probe_usage);
+	if (!dur)
+		return bad_arg("probe: --duration S: 1 second or more (%s)",
+			       "how long to record");
+	if (!out)
+		return bad_arg("probe: --out FILE.csv: where to write the "
+			       "samples (usage: %s)", probe_usage);
 	if (png && (strchr(png, '\'') || strchr(out, '\'')))
 		return bad_arg("%s: no quotes in file names, please", "probe");
 	if (parse_key(nkey, keyv, &k))

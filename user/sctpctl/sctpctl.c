@@ -20,13 +20,19 @@ static const char usage_text[] =
 "  -j, --json           JSON output (keys are inet_sctp.hrl field names)\n"
 "  -p, --pretty         indent JSON\n"
 "  -f, --format FMT     table (default), json, or erl\n"
+"  -P, --processes      show the processes holding each socket, as ss -p:\n"
+"                       users:((\"name\",pid=N,fd=N)) (table), \"users\" (JSON)\n"
+"  -s, --stats          assoc table: the association's counters\n"
+"                       (SCTP_GET_ASSOC_STATS) on a second line\n"
 "  -V, --version        print the version\n"
 "  -h, --help           this text\n"
 "\n"
 "OBJECTS AND COMMANDS\n"
 "  assoc [show] [FILTER...]\n"
 "      Every association of the namespace, one per line:\n"
-"      ID STATE LOCAL PEER (STYLE) INO UID RWND UNACK\n"
+"      ID STATE Recv-Q Send-Q LOCAL PEER (STYLE) INO UID RWND UNACK\n"
+"      [USERS]; Recv-Q: bytes received not yet read by the owner,\n"
+"      Send-Q: bytes queued and not yet acknowledged.\n"
 "      LOCAL/PEER are ADDR[,ADDR...]:PORT (IPv6 in brackets, the peer's\n"
 "      primary first, ,+N when more addresses were not stored); RWND is\n"
 "      the peer's window (#sctp_status.rwnd), UNACK unacked DATA chunks.\n"
@@ -48,6 +54,11 @@ static const char usage_text[] =
 "      #sctp_assocparams{}, #sctp_paddrparams{}, #sctp_event_subscribe{}.\n"
 "  snmp\n"
 "      The namespace's SCTP MIB, as /proc/net/sctp/snmp (Name<TAB>value).\n"
+"  summary\n"
+"      One screen, like ss -s: associations by state and by style,\n"
+"      endpoints (listening), retransmitted chunks of the current\n"
+"      associations, and the MIB's totals since boot (established,\n"
+"      aborted, shut down, retransmissions).  -j: one JSON object.\n"
 "  set ASSOC OPTION [ARGS]\n"
 "      Set one option of any association, through the SCTP stack's own\n"
 "      setsockopt, as its owner could (needs CAP_NET_ADMIN).  OPTION as\n"
@@ -108,7 +119,9 @@ static const char usage_text[] =
 "\n"
 "FILTER (all given must match):\n"
 "  lport N | pport N | laddr ADDR | paddr ADDR | state S[,S...] |\n"
-"  uid N | ino N | id N\n"
+"  uid N | ino N | id N | pid N | comm NAME\n"
+"  (pid and comm: sockets held by that process, found in /proc as ss -p\n"
+"  does; only your own processes without privilege.)\n"
 "  States: empty closed cookie_wait cookie_echoed established\n"
 "  shutdown_pending shutdown_sent shutdown_received shutdown_ack_sent.\n"
 "\n"
@@ -123,6 +136,8 @@ static const struct option long_opts[] = {
 	{ "json",	no_argument,		NULL, 'j' },
 	{ "pretty",	no_argument,		NULL, 'p' },
 	{ "format",	required_argument,	NULL, 'f' },
+	{ "processes",	no_argument,		NULL, 'P' },
+	{ "stats",	no_argument,		NULL, 's' },
 	{ "version",	no_argument,		NULL, 'V' },
 	{ "help",	no_argument,		NULL, 'h' },
 	{ NULL,		0,			NULL, 0 },
@@ -217,7 +232,8 @@ static int parse_states(const char *arg, uint32_t *mask)
 	return *mask ? 0 : -EINVAL;
 }
 
-static int parse_filter(int argc, char **argv, struct sctpnl_filter *f)
+static int parse_filter(int argc, char **argv, struct sctpnl_filter *f,
+			struct out *o)
 {
 	int i;
 
@@ -225,9 +241,16 @@ static int parse_filter(int argc, char **argv, struct sctpnl_filter *f)
 	for (i = 0; i < argc; i++) {
 		const char *k = argv[i], *v = argv[i + 1];
 		uint64_t n;
+		int j;
 
 		if (!v)
 			return bad_arg("filter \"%s\" needs a value", k);
+		/* one value per key (the kernel's filter is an AND) */
+		for (j = i - 2; j >= 0; j -= 2)
+			if (!strcmp(argv[j], k))
+				return bad_arg("filter \"%s\" given twice: "
+					       "one value per key (a state "
+					       "list is S1,S2)", k);
 		if (!strcmp(k, "lport") || !strcmp(k, "pport")) {
 			if (parse_u64(v, 65535, &n))
 				return bad_arg("bad port \"%s\"", v);
@@ -260,6 +283,12 @@ static int parse_filter(int argc, char **argv, struct sctpnl_filter *f)
 				return bad_arg("bad inode \"%s\"", v);
 			f->inode = n;
 			SCTPNL_SETF(f, SCTPNL_FILTER_INODE);
+		} else if (!strcmp(k, "pid")) {
+			if (parse_u64(v, INT32_MAX, &n) || !n)
+				return bad_arg("bad pid \"%s\"", v);
+			o->pid = n;
+		} else if (!strcmp(k, "comm") || !strcmp(k, "process")) {
+			o->comm = v;
 		} else if (!strcmp(k, "id")) {
 			if (parse_u64(v, UINT32_MAX, &n))
 				return bad_arg("bad association id \"%s\"", v);
@@ -293,6 +322,17 @@ int parse_key(int argc, char **argv, struct sctpnl_key *k)
 	return 0;
 }
 
+/* -P, pid, comm: who holds which socket, read once before the dump. */
+static int scan_procs(struct out *o)
+{
+	int err;
+
+	if (!o->procs && !o->pid && !o->comm)
+		return 0;
+	err = procs_scan();
+	return err ? fail(err, "scanning /proc") : 0;
+}
+
 static int assoc_cb(const struct sctpnl_assoc *a, void *arg)
 {
 	return out_assoc(arg, a);
@@ -320,14 +360,16 @@ static int cmd_assoc(struct out *o, int argc, char **argv)
 	int err;
 
 	is_show(&argc, &argv);
-	if (parse_filter(argc, argv, &f))
+	if (parse_filter(argc, argv, &f, o))
 		return 1;
 	/* The table shows little of each association: ask for little. */
 	if (o->fmt == FMT_TABLE) {
-		f.info = SCTPNL_INFO_BRIEF;
+		f.info = SCTPNL_INFO_BRIEF | SCTPNL_INFO_MISC;
+		if (o->stats)
+			f.info |= SCTPNL_INFO_STATS;
 		SCTPNL_SETF(&f, SCTPNL_FILTER_INFO);
 	}
-	if (open_handle())
+	if (open_handle() || scan_procs(o))
 		return 1;
 	out_begin(o, 1);
 	err = sctpnl_assoc_dump(h, &f, assoc_cb, o);
@@ -335,6 +377,7 @@ static int cmd_assoc(struct out *o, int argc, char **argv)
 		out_end(o);
 		return fail(err, "association dump");
 	}
+	out_empty_header(o, 0);
 	return out_end(o) ? fail(EIO, "stdout") : 0;
 }
 
@@ -372,9 +415,9 @@ static int cmd_ep(struct out *o, int argc, char **argv)
 	int err;
 
 	is_show(&argc, &argv);
-	if (parse_filter(argc, argv, &f))
+	if (parse_filter(argc, argv, &f, o))
 		return 1;
-	if (open_handle())
+	if (open_handle() || scan_procs(o))
 		return 1;
 	out_begin(o, 1);
 	err = sctpnl_ep_dump(h, &f, ep_cb, o);
@@ -382,6 +425,7 @@ static int cmd_ep(struct out *o, int argc, char **argv)
 		out_end(o);
 		return fail(err, "endpoint dump");
 	}
+	out_empty_header(o, 1);
 	return out_end(o) ? fail(EIO, "stdout") : 0;
 }
 
@@ -417,9 +461,15 @@ int main(int argc, char **argv)
 	const char *obj;
 	int c, ret;
 
-	while ((c = getopt_long(argc, argv, "+jpf:Vh", long_opts,
+	while ((c = getopt_long(argc, argv, "+jpf:PsVh", long_opts,
 				NULL)) != -1) {
 		switch (c) {
+		case 'P':
+			o.procs = 1;
+			break;
+		case 's':
+			o.stats = 1;
+			break;
 		case 'j':
 			o.fmt = FMT_JSON;
 			break;
@@ -469,6 +519,8 @@ int main(int argc, char **argv)
 		ret = cmd_ep(&o, argc, argv);
 	else if (matches(obj, "snmp"))
 		ret = cmd_snmp(&o, argc, argv);
+	else if (matches(obj, "summary") && strlen(obj) >= 2)
+		ret = cmd_summary(&o, argc, argv);
 	else if (!strcmp(obj, "set"))
 		ret = cmd_set(argc, argv);
 	else if (!strcmp(obj, "abort"))
