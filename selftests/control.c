@@ -2155,4 +2155,133 @@ TEST_F(i18, summary)
 	close(l2);
 }
 
+/* Filters as an ss user writes them: or, not, ranges, groups, -4/-6. */
+static int rows(char *o, size_t len, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static int rows(char *o, size_t len, const char *fmt, ...)
+{
+	char cmd[900];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(cmd, sizeof(cmd), fmt, ap);
+	va_end(ap);
+	if (run(o, len, "%s %s | tail -n +2 | wc -l", sctpctl(), cmd))
+		return -1;
+	return atoi(o);
+}
+
+TEST_F(i18, filters)
+{
+	struct pair *p = &self->p;
+	char *o = self->out;
+	size_t l = sizeof(self->out);
+	int P = p->port, C;
+	struct snl_assoc a;
+
+	ASSERT_EQ(0, snl_get_by_id(self->n, p->own_id, &a));
+	C = a.lport;	/* the client's port */
+	EXPECT_EQ(1, rows(o, l, "assoc show sport %d-%d", P - 1, P + 1));
+	EXPECT_EQ(1, rows(o, l, "assoc show lport %d-%d", P, P));
+	EXPECT_EQ(2, rows(o, l, "assoc show sport %d or dport %d", P, P));
+	EXPECT_EQ(2, rows(o, l, "assoc show lport %d '||' lport %d", P, C));
+	EXPECT_EQ(1, rows(o, l, "assoc show not lport %d and pport %d", P,
+			  P));
+	EXPECT_EQ(1, rows(o, l, "assoc show '!' sport %d dport %d", P, P));
+	EXPECT_EQ(1, rows(o, l, "assoc show '(' lport %d or pport %d ')' "
+			  "and id %u", P, P, p->own_id));
+	EXPECT_EQ(2, rows(o, l, "assoc show state connected lport %d or "
+			  "lport %d", P, C));
+	EXPECT_EQ(1, rows(o, l, "assoc show state synchronized lport %d", P));
+	EXPECT_EQ(0, rows(o, l, "assoc show state closing lport %d", P));
+	EXPECT_EQ(0, rows(o, l, "assoc show state handshake"));
+	EXPECT_EQ(2, rows(o, l, "-4 assoc show sport %d or sport %d", P, C));
+	EXPECT_EQ(0, rows(o, l, "-6 assoc show sport %d or sport %d", P, C));
+	EXPECT_EQ(1, rows(o, l, "assoc show src 127.0.0.1 and dport %d", P));
+	EXPECT_EQ(0, rows(o, l, "assoc show dst 127.0.0.9 or dport 1-2"));
+	EXPECT_EQ(1, rows(o, l, "assoc show pid %d and lport %d", getpid(),
+			  P));
+	/* syntax errors say where */
+	EXPECT_EQ(1, run(o, l, "%s assoc show lport %d or", sctpctl(), P));
+	EXPECT_NE(NULL, strstr(o, "filter")) TH_LOG("%s", o);
+	EXPECT_EQ(1, run(o, l, "%s assoc show sport 9-3", sctpctl()));
+	EXPECT_NE(NULL, strstr(o, "port range")) TH_LOG("%s", o);
+	EXPECT_EQ(1, run(o, l, "%s assoc show '(' lport 1", sctpctl()));
+	EXPECT_NE(NULL, strstr(o, ")")) TH_LOG("%s", o);
+}
+
+/* top -n: one dump per refresh, rates from the counters, sorted. */
+TEST_F(i18, top_batch)
+{
+	struct pair *p = &self->p;
+	char *o = self->out, *last, *line, want[32];
+	unsigned int n = 0, w = 0;
+	pid_t pid;
+	int status;
+
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (!pid) {
+		struct sctp_sndrcvinfo si = { .sinfo_assoc_id = p->own_oid };
+		long end = now_ms() + 2500;
+		int one = 1;
+
+		/* 100 packets a second from the owner's side (the peer
+		 * SACKs every other one) */
+		SET(p->own, SCTP_NODELAY, &one);
+		while (now_ms() < end) {
+			sctp_send(p->own, "x", 1, &si, MSG_NOSIGNAL);
+			usleep(10000);
+		}
+		_exit(0);
+	}
+	ASSERT_EQ(0, run(o, sizeof(self->out), "%s top -n 3 --interval 500 "
+			 "--sort opkt", sctpctl())) TH_LOG("%s", o);
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	/* the last refresh: both associations, the sender's first */
+	last = o;
+	while (strstr(last + 1, "sctpctl top "))
+		last = strstr(last + 1, "sctpctl top ");
+	ASSERT_NE(NULL, strstr(last, " 2 assocs")) TH_LOG("%s", o);
+	for (line = strtok(last, "\n"); line; line = strtok(NULL, "\n")) {
+		if (strlen(line) > w)
+			w = strlen(line);
+		if (n++ == 2) {
+			snprintf(want, sizeof(want), "%-8u ", p->own_id);
+			EXPECT_EQ(0, strncmp(line, want, strlen(want)))
+				TH_LOG("%s", line);
+			/* about 100 packets a second, surely more than 20 */
+			EXPECT_LT(20, atoi(line + 66)) TH_LOG("%s", line);
+		}
+	}
+	EXPECT_EQ(4, n);
+	EXPECT_GE(80, w);
+}
+
+/* top in a real 80x24 terminal (tmux): it draws, and q quits. */
+TEST_F(i18, top_tty)
+{
+	char *o = self->out;
+
+	if (sh("command -v tmux >/dev/null"))
+		SKIP(return, "no tmux");
+	ASSERT_EQ(0, sh("tmux -L i18 new-session -d -x 80 -y 24 "
+			"'%s top --interval 300; echo TOP-EXITED; sleep 5'",
+			sctpctl()));
+	usleep(1500000);
+	ASSERT_EQ(0, run(o, sizeof(self->out), "tmux -L i18 capture-pane -p"));
+	EXPECT_NE(NULL, strstr(o, "SRTT_MS")) TH_LOG("%s", o);
+	EXPECT_NE(NULL, strstr(o, " 2 assocs")) TH_LOG("%s", o);
+	EXPECT_EQ(NULL, strstr(o, "TOP-EXITED")) TH_LOG("%s", o);
+	ASSERT_EQ(0, sh("tmux -L i18 send-keys s"));
+	usleep(500000);
+	ASSERT_EQ(0, run(o, sizeof(self->out), "tmux -L i18 capture-pane -p"));
+	EXPECT_NE(NULL, strstr(o, "sort srtt")) TH_LOG("%s", o);
+	ASSERT_EQ(0, sh("tmux -L i18 send-keys q"));
+	usleep(800000);
+	ASSERT_EQ(0, run(o, sizeof(self->out), "tmux -L i18 capture-pane -p"));
+	EXPECT_NE(NULL, strstr(o, "TOP-EXITED")) TH_LOG("%s", o);
+	sh("tmux -L i18 kill-server 2>/dev/null");
+}
+
 TEST_HARNESS_MAIN

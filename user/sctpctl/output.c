@@ -149,7 +149,8 @@ int out_assoc(struct out *o, const struct sctpnl_assoc *a)
 {
 	int err = 0;
 
-	if (!wanted(o, a->inode))
+	if (!wanted(o, a->inode) || !filter_match(o->expr, a) ||
+	    !family_match(o->family, a))
 		return 0;
 	switch (o->fmt) {
 	case FMT_TABLE:

@@ -20,6 +20,7 @@ static const char usage_text[] =
 "  -j, --json           JSON output (keys are inet_sctp.hrl field names)\n"
 "  -p, --pretty         indent JSON\n"
 "  -f, --format FMT     table (default), json, or erl\n"
+"  -4, -6               only IPv4 (IPv6) associations (primary peer address)\n"
 "  -P, --processes      show the processes holding each socket, as ss -p:\n"
 "                       users:((\"name\",pid=N,fd=N)) (table), \"users\" (JSON)\n"
 "  -s, --stats          assoc table: the association's counters\n"
@@ -59,6 +60,13 @@ static const char usage_text[] =
 "      endpoints (listening), retransmitted chunks of the current\n"
 "      associations, and the MIB's totals since boot (established,\n"
 "      aborted, shut down, retransmissions).  -j: one JSON object.\n"
+"  top [--sort rtx|srtt|unacked|rwnd|opkt|ipkt|id] [--interval MS]\n"
+"      [-n N | --batch N] [FILTER...]\n"
+"      A live view: the associations sorted by a column (largest first;\n"
+"      rwnd: smallest first), refreshed every MS (1000) from one dump,\n"
+"      with per-second rates (RTX/s, OPKT/s, IPKT/s) from the stats\n"
+"      counters.  80 columns, plain ANSI escapes; q quits, r s u w o i d\n"
+"      pick the sort.  -n N: N refreshes to stdout, no escapes, no keys.\n"
 "  set ASSOC OPTION [ARGS]\n"
 "      Set one option of any association, through the SCTP stack's own\n"
 "      setsockopt, as its owner could (needs CAP_NET_ADMIN).  OPTION as\n"
@@ -120,6 +128,13 @@ static const char usage_text[] =
 "FILTER (all given must match):\n"
 "  lport N | pport N | laddr ADDR | paddr ADDR | state S[,S...] |\n"
 "  uid N | ino N | id N | pid N | comm NAME\n"
+"  assoc show also takes expressions, as ss does:\n"
+"    TERM [and|&&] TERM, TERM or|'||' TERM, not|! TERM, ( EXPR ),\n"
+"    sport|lport N[-M], dport|pport N[-M], src|laddr ADDR, dst|paddr ADDR\n"
+"  e.g. sctpctl assoc show sport 5000-5010 or not state established\n"
+"  -4, -6: only associations whose primary peer address is IPv4, IPv6.\n"
+"  State groups: connected (not closed), synchronized (handshake done),\n"
+"  closing (shutdown_*), handshake (cookie_*), all.\n"
 "  (pid and comm: sockets held by that process, found in /proc as ss -p\n"
 "  does; only your own processes without privilege.)\n"
 "  States: empty closed cookie_wait cookie_echoed established\n"
@@ -136,6 +151,8 @@ static const struct option long_opts[] = {
 	{ "json",	no_argument,		NULL, 'j' },
 	{ "pretty",	no_argument,		NULL, 'p' },
 	{ "format",	required_argument,	NULL, 'f' },
+	{ "ipv4",	no_argument,		NULL, '4' },
+	{ "ipv6",	no_argument,		NULL, '6' },
 	{ "processes",	no_argument,		NULL, 'P' },
 	{ "stats",	no_argument,		NULL, 's' },
 	{ "version",	no_argument,		NULL, 'V' },
@@ -225,9 +242,10 @@ static int parse_states(const char *arg, uint32_t *mask)
 	     tok = strtok_r(NULL, ",", &save)) {
 		int s = sctpnl_state_from_name(tok);
 
-		if (s < 0)
+		if (s >= 0)
+			*mask |= 1u << s;
+		else if (filter_state_group(tok, mask))
 			return -EINVAL;
-		*mask |= 1u << s;
 	}
 	return *mask ? 0 : -EINVAL;
 }
@@ -327,7 +345,7 @@ static int scan_procs(struct out *o)
 {
 	int err;
 
-	if (!o->procs && !o->pid && !o->comm)
+	if (!o->procs && !o->pid && !o->comm && !filter_needs_procs(o->expr))
 		return 0;
 	err = procs_scan();
 	return err ? fail(err, "scanning /proc") : 0;
@@ -360,8 +378,15 @@ static int cmd_assoc(struct out *o, int argc, char **argv)
 	int err;
 
 	is_show(&argc, &argv);
-	if (parse_filter(argc, argv, &f, o))
+	if (filter_is_expr(argc, argv)) {
+		/* or, not, ranges...: evaluated here, on a full dump */
+		memset(&f, 0, sizeof(f));
+		o->expr = filter_parse(argc, argv);
+		if (!o->expr)
+			return 1;
+	} else if (parse_filter(argc, argv, &f, o)) {
 		return 1;
+	}
 	/* The table shows little of each association: ask for little. */
 	if (o->fmt == FMT_TABLE) {
 		f.info = SCTPNL_INFO_BRIEF | SCTPNL_INFO_MISC;
@@ -461,9 +486,15 @@ int main(int argc, char **argv)
 	const char *obj;
 	int c, ret;
 
-	while ((c = getopt_long(argc, argv, "+jpf:PsVh", long_opts,
+	while ((c = getopt_long(argc, argv, "+46jpf:PsVh", long_opts,
 				NULL)) != -1) {
 		switch (c) {
+		case '4':
+			o.family = AF_INET;
+			break;
+		case '6':
+			o.family = AF_INET6;
+			break;
 		case 'P':
 			o.procs = 1;
 			break;
@@ -521,6 +552,8 @@ int main(int argc, char **argv)
 		ret = cmd_snmp(&o, argc, argv);
 	else if (matches(obj, "summary") && strlen(obj) >= 2)
 		ret = cmd_summary(&o, argc, argv);
+	else if (!strcmp(obj, "top"))
+		ret = cmd_top(&o, argc, argv);
 	else if (!strcmp(obj, "set"))
 		ret = cmd_set(argc, argv);
 	else if (!strcmp(obj, "abort"))

@@ -20,7 +20,18 @@ struct out {
 	int stats;			/* -s: per-association stats line */
 	int pid;			/* filter pid N (0: none) */
 	const char *comm;		/* filter comm NAME */
+	struct fnode *expr;		/* filter expression (filter.c) */
+	int family;			/* -4, -6: AF_INET, AF_INET6 */
 };
+
+/* filter.c: ss-like filter expressions, evaluated in sctpctl */
+struct fnode;
+int filter_is_expr(int argc, char **argv);
+struct fnode *filter_parse(int argc, char **argv);
+int filter_match(const struct fnode *n, const struct sctpnl_assoc *a);
+int filter_needs_procs(const struct fnode *n);
+int filter_state_group(const char *name, uint32_t *mask);
+int family_match(int family, const struct sctpnl_assoc *a);
 
 /* procs.c: the processes holding each socket inode, as ss -p. */
 struct proc_sock {
