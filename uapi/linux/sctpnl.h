@@ -163,8 +163,8 @@ enum sctpnl_style {
  * @SCTPNL_A_AUTOCLOSE: u32, SCTP_AUTOCLOSE (seconds; one-to-many only).
  * @SCTPNL_A_DISABLE_FRAGMENTS: u8, SCTP_DISABLE_FRAGMENTS.
  * @SCTPNL_A_ADAPTATION_IND: u32, our adaptation layer indication
- *	(SCTP_ADAPTATION_LAYER).
- * @SCTPNL_A_PEER_ADAPTATION_IND: u32, the one the peer sent.
+ *	(SCTP_ADAPTATION_LAYER), host order as the sockets API has it.
+ * @SCTPNL_A_PEER_ADAPTATION_IND: u32, the one the peer sent, host order.
  * @SCTPNL_A_PRIMARY: nest (enum sctpnl_addr_attrs): in ASSOC_SET, the peer
  *	address to make primary (SCTP_PRIMARY_ADDR).
  * @SCTPNL_A_PEER_PRIMARY: nest (enum sctpnl_addr_attrs): in ASSOC_SET, our
