@@ -268,8 +268,8 @@ static int parse_filter(int argc, char **argv, struct sctpnl_filter *f,
 		for (j = i - 2; j >= 0; j -= 2)
 			if (!strcmp(argv[j], k))
 				return bad_arg("filter \"%s\" given twice: "
-					       "one value per key (a state "
-					       "list is S1,S2)", k);
+					       "all terms must match; for "
+					       "either, join them with or", k);
 		if (!strcmp(k, "lport") || !strcmp(k, "pport")) {
 			if (parse_u64(v, 65535, &n))
 				return bad_arg("bad port \"%s\"", v);
