@@ -96,6 +96,12 @@ static int act_one(struct sctp_association *asoc, void *p)
 		release_sock(sk);
 		return 0;	/* already shutting down */
 	}
+	if (sctpnl_in_accept_queue(sk, asoc)) {
+		release_sock(sk);
+		NL_SET_ERR_MSG(aa->extack,
+			       "association established but not yet accepted (in the listener's accept queue): eof once accept() gives it a socket");
+		return -ENOTCONN;
+	}
 	if (!sctp_sstate(sk, ESTABLISHED)) {
 		release_sock(sk);
 		NL_SET_ERR_MSG(aa->extack, "association not established yet");

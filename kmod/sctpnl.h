@@ -92,6 +92,18 @@ struct sock *sctpnl_lock_asoc(struct sctp_association *asoc);
 bool sctpnl_tuple_of(struct sctp_association *asoc, struct sctp_transport *t,
 		     struct sctpnl_tuple *k);
 void sctpnl_tuple_key(const struct sctpnl_tuple *k, struct sctpnl_key *key);
+
+/*
+ * An established association of a one-to-one listener: waiting in its
+ * accept queue, no socket of its own yet (@sk locked, its owner).
+ */
+static inline bool sctpnl_in_accept_queue(struct sock *sk,
+					  const struct sctp_association *asoc)
+{
+	return sctp_style(sk, TCP) && sctp_sstate(sk, LISTENING) &&
+	       asoc->state == SCTP_STATE_ESTABLISHED;
+}
+
 int sctpnl_no_assoc(struct genl_info *info, const struct sctpnl_key *key);
 bool sctpnl_bind_addr_has(struct sctp_bind_addr *bp,
 			  const union sctp_addr *want);

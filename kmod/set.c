@@ -334,6 +334,217 @@ static const struct sctpnl_setopt sctpnl_setopts[] = {
 	       "sctp_adaptation_layer rejected by the SCTP stack"),
 };
 
+/*
+ * Fields the stack reads as "leave unchanged" when 0: given as 0 they
+ * would be accepted and ignored, so they are refused, saying so.
+ */
+struct zero_rule {
+	int opt;		/* SCTPNL_A_* nest */
+	int type;		/* attribute in it */
+	const char *msg;
+};
+
+#define UNCHANGED "0 would be ignored (the stack's \"unchanged\"): "
+
+static const struct zero_rule zero_rules[] = {
+	{
+		SCTPNL_A_RTOINFO, SCTPNL_RTOINFO_A_RTO_INITIAL,
+		"sctp_rtoinfo initial: " UNCHANGED "give 1 ms or more, or leave it out",
+	}, {
+		SCTPNL_A_RTOINFO, SCTPNL_RTOINFO_A_RTO_MAX,
+		"sctp_rtoinfo max: " UNCHANGED "give 1 ms or more, or leave it out",
+	}, {
+		SCTPNL_A_RTOINFO, SCTPNL_RTOINFO_A_RTO_MIN,
+		"sctp_rtoinfo min: " UNCHANGED "give 1 ms or more, or leave it out",
+	}, {
+		SCTPNL_A_ASSOCINFO, SCTPNL_ASSOCPARAMS_A_ASOCMAXRXT,
+		"sctp_associnfo asocmaxrxt: " UNCHANGED "give 1..65535, or leave it out",
+	}, {
+		SCTPNL_A_ASSOCINFO, SCTPNL_ASSOCPARAMS_A_COOKIE_LIFE,
+		"sctp_associnfo cookie_life: " UNCHANGED "give 1 ms or more, or leave it out",
+	}, {
+		SCTPNL_A_INITMSG, SCTPNL_INITMSG_A_NUM_OSTREAMS,
+		"sctp_initmsg num_ostreams: " UNCHANGED "give 1..65535, or leave it out",
+	}, {
+		SCTPNL_A_INITMSG, SCTPNL_INITMSG_A_MAX_INSTREAMS,
+		"sctp_initmsg max_instreams: " UNCHANGED "give 1..65535, or leave it out",
+	}, {
+		SCTPNL_A_INITMSG, SCTPNL_INITMSG_A_MAX_ATTEMPTS,
+		"sctp_initmsg max_attempts: " UNCHANGED "give 1..65535, or leave it out",
+	}, {
+		SCTPNL_A_INITMSG, SCTPNL_INITMSG_A_MAX_INIT_TIMEO,
+		"sctp_initmsg max_init_timeo: " UNCHANGED "give 1..65535 ms, or leave it out",
+	}, {
+		SCTPNL_A_PADDRPARAMS, SCTPNL_PADDR_A_HBINTERVAL,
+		"sctp_peer_addr_params hbinterval: " UNCHANGED
+		"for a zero interval set flags hb_enable,hb_time_is_zero (SPP_HB_TIME_IS_ZERO)",
+	}, {
+		SCTPNL_A_PADDRPARAMS, SCTPNL_PADDR_A_PATHMAXRXT,
+		"sctp_peer_addr_params pathmaxrxt: " UNCHANGED "give 1..65535, or leave it out",
+	}, {
+		SCTPNL_A_PADDRPARAMS, SCTPNL_PADDR_A_MTU,
+		"sctp_peer_addr_params pathmtu: " UNCHANGED "give 512 or more, or leave it out",
+	}, {
+		SCTPNL_A_PADDRPARAMS, SCTPNL_PADDR_A_SACKDELAY,
+		"sctp_peer_addr_params sackdelay: " UNCHANGED
+		"give 1..500 ms, or flag sackdelay_disable",
+	},
+};
+
+/* The value of a u16 or u32 attribute, whichever it is. */
+static u32 attr_val(const struct nlattr *nla)
+{
+	return nla_len(nla) == sizeof(u16) ? nla_get_u16(nla) :
+					     nla_get_u32(nla);
+}
+
+static int refuse_zero(struct set_arg *sa, struct nlattr **tb)
+{
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(zero_rules); i++) {
+		const struct zero_rule *z = &zero_rules[i];
+
+		if (z->opt != sa->opt->attr || !tb[z->type] ||
+		    attr_val(tb[z->type]))
+			continue;
+		/* a string literal: it outlives the request */
+		sa->extack->_msg = z->msg;
+		NL_SET_BAD_ATTR(sa->extack, tb[z->type]);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/*
+ * What the stack would refuse, or silently ignore, said here with the
+ * attribute and the range (before anything changes): the stack itself
+ * only answers -EINVAL.  Context-free checks; those that need the
+ * association are in check_asoc().
+ */
+static int check_values(struct set_arg *sa, struct nlattr **tb)
+{
+	u32 v;
+	int err;
+
+	err = refuse_zero(sa, tb);
+	if (err)
+		return err;
+	switch (sa->opt->attr) {
+	case SCTPNL_A_PADDRPARAMS:
+		v = tb[SCTPNL_PADDR_A_FLAGS] ?
+			nla_get_u32(tb[SCTPNL_PADDR_A_FLAGS]) : 0;
+		if ((v & SPP_HB) == SPP_HB) {
+			NL_SET_ERR_MSG_ATTR(sa->extack, tb[SCTPNL_PADDR_A_FLAGS],
+					    "sctp_peer_addr_params flags: hb_enable and hb_disable together");
+			return -EINVAL;
+		}
+		if ((v & SPP_PMTUD) == SPP_PMTUD) {
+			NL_SET_ERR_MSG_ATTR(sa->extack, tb[SCTPNL_PADDR_A_FLAGS],
+					    "sctp_peer_addr_params flags: pmtud_enable and pmtud_disable together");
+			return -EINVAL;
+		}
+		if ((v & SPP_SACKDELAY) == SPP_SACKDELAY) {
+			NL_SET_ERR_MSG_ATTR(sa->extack, tb[SCTPNL_PADDR_A_FLAGS],
+					    "sctp_peer_addr_params flags: sackdelay_enable and sackdelay_disable together");
+			return -EINVAL;
+		}
+		if ((v & SPP_HB_TIME_IS_ZERO) && tb[SCTPNL_PADDR_A_HBINTERVAL]) {
+			NL_SET_ERR_MSG_ATTR(sa->extack, tb[SCTPNL_PADDR_A_HBINTERVAL],
+					    "sctp_peer_addr_params: hbinterval with hb_time_is_zero (which sets it to 0)");
+			return -EINVAL;
+		}
+		if ((v & SPP_HB_TIME_IS_ZERO) && !(v & SPP_HB_ENABLE)) {
+			NL_SET_ERR_MSG_ATTR(sa->extack, tb[SCTPNL_PADDR_A_FLAGS],
+					    "sctp_peer_addr_params flags: hb_time_is_zero needs hb_enable");
+			return -EINVAL;
+		}
+		if (tb[SCTPNL_PADDR_A_SACKDELAY] &&
+		    nla_get_u32(tb[SCTPNL_PADDR_A_SACKDELAY]) > 500) {
+			NL_SET_ERR_MSG_ATTR(sa->extack, tb[SCTPNL_PADDR_A_SACKDELAY],
+					    "sctp_peer_addr_params sackdelay: 1..500 ms");
+			return -EINVAL;
+		}
+		if (tb[SCTPNL_PADDR_A_MTU] &&
+		    nla_get_u32(tb[SCTPNL_PADDR_A_MTU]) &&
+		    nla_get_u32(tb[SCTPNL_PADDR_A_MTU]) <
+		    SCTP_DEFAULT_MINSEGMENT) {
+			NL_SET_ERR_MSG_ATTR(sa->extack, tb[SCTPNL_PADDR_A_MTU],
+					    "sctp_peer_addr_params pathmtu: at least 512 (SCTP_DEFAULT_MINSEGMENT)");
+			return -EINVAL;
+		}
+		return 0;
+	case SCTPNL_A_DELAYED_ACK:
+		if (tb[SCTPNL_SACK_A_DELAY] &&
+		    nla_get_u32(tb[SCTPNL_SACK_A_DELAY]) > 500) {
+			NL_SET_ERR_MSG_ATTR(sa->extack, tb[SCTPNL_SACK_A_DELAY],
+					    "sctp_delayed_ack_time: delay at most 500 ms");
+			return -EINVAL;
+		}
+		return 0;
+	}
+	return 0;
+}
+
+/* Is @addr (port included) one of the association's peer paths? */
+static bool is_peer_path(struct sctp_association *asoc,
+			 const union sctp_addr *addr)
+{
+	struct sctp_transport *t;
+
+	list_for_each_entry(t, &asoc->peer.transport_addr_list, transports) {
+		const union sctp_addr *a = &t->ipaddr;
+
+		if (a->sa.sa_family != addr->sa.sa_family ||
+		    a->v4.sin_port != addr->v4.sin_port)
+			continue;
+		if (a->sa.sa_family == AF_INET &&
+		    a->v4.sin_addr.s_addr == addr->v4.sin_addr.s_addr)
+			return true;
+		if (a->sa.sa_family == AF_INET6 &&
+		    ipv6_addr_equal(&a->v6.sin6_addr, &addr->v6.sin6_addr))
+			return true;
+	}
+	return false;
+}
+
+/* Checks against the association (socket locked, after fill()). */
+static int check_asoc(struct set_arg *sa, struct sctp_association *asoc)
+{
+	struct sctp_sock *sp = sctp_sk(asoc->base.sk);
+	u32 min, max, val;
+
+	switch (sa->opt->attr) {
+	case SCTPNL_A_PADDRPARAMS:
+		if (sa->has_addr && !is_peer_path(asoc, &sa->addr)) {
+			NL_SET_ERR_MSG_ATTR(sa->extack, sa->nla,
+					    "sctp_peer_addr_params addr: not a peer address of this association");
+			return -EINVAL;
+		}
+		return 0;
+	case SCTPNL_A_PRIMARY:
+		if (!is_peer_path(asoc, &sa->addr)) {
+			NL_SET_ERR_MSG_ATTR(sa->extack, sa->nla,
+					    "sctp_primary_addr: not a peer address of this association");
+			return -EINVAL;
+		}
+		return 0;
+	case SCTPNL_A_MAXSEG:
+		val = sa->buf.value.assoc_value;
+		if (!val)
+			return 0;	/* the path MTU decides */
+		min = sctp_min_frag_point(sp, sctp_datachk_len(&asoc->stream));
+		max = SCTP_MAX_CHUNK_LEN - sctp_datachk_len(&asoc->stream);
+		if (val < min || val > max) {
+			NL_SET_ERR_MSG_ATTR(sa->extack, sa->nla,
+					    "sctp_maxseg: 0 (the path MTU decides) or from what a 512-byte packet carries (IPv4 464, IPv6 444, less with AUTH) to 65519");
+			return -EINVAL;
+		}
+		return 0;
+	}
+	return 0;
+}
+
 static int set_one(struct sctp_association *asoc, void *p)
 {
 	struct set_arg *sa = p;
@@ -345,6 +556,9 @@ static int set_one(struct sctp_association *asoc, void *p)
 	if (opt->policy) {
 		err = nla_parse_nested(tb, opt->maxtype, sa->nla, opt->policy,
 				       sa->extack);
+		if (err)
+			return err;
+		err = check_values(sa, tb);
 		if (err)
 			return err;
 	}
@@ -360,13 +574,20 @@ static int set_one(struct sctp_association *asoc, void *p)
 	if (opt->per_assoc && !sctp_style(sk, UDP) &&
 	    !sctp_sstate(sk, ESTABLISHED) && !sctp_sstate(sk, CLOSING)) {
 		release_sock(sk);
-		NL_SET_ERR_MSG_ATTR(sa->extack, sa->nla,
-				    "association not established");
+		if (sctpnl_in_accept_queue(sk, asoc))
+			NL_SET_ERR_MSG_ATTR(sa->extack, sa->nla,
+					    "association established but not yet accepted (in the listener's accept queue): per-association options apply once accept() gives it a socket");
+		else
+			NL_SET_ERR_MSG_ATTR(sa->extack, sa->nla,
+					    "association not established");
 		return -ENOTCONN;
 	}
 	memset(&sa->buf, 0, sizeof(sa->buf));
 	opt->fill(sa, asoc, tb, &len);
+	err = check_asoc(sa, asoc);
 	release_sock(sk);
+	if (err)
+		return err;
 
 	/* The endpoint reference held by the lookup keeps @sk alive. */
 	sa->reached_stack = true;

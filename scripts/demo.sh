@@ -136,29 +136,34 @@ s.setsockopt(132, 100, bytes([2, 0, port >> 8, port & 255, 10, 2, 0, 1]) +
 s.setsockopt(132, 110, bytes([2, 0, 0x17, 0x70, 10, 1, 0, 2]) + bytes(8) +
              bytes([2, 0, 0x17, 0x70, 10, 2, 0, 2]) + bytes(8))
 t = time.time()
-while time.time() - t < 12:
-    s.send(b"x" * 2000)
-    time.sleep(0.05)
+while time.time() - t < 14:
+    s.send(b"x" * 8000)
+    time.sleep(0.01)
 s.close()
 PY
 	cli=$!
+	sleep 1
+	# The probe records (and plots) the association under load while
+	# its primary link fails and comes back: the path events are marked
+	# on the plot's time axis.
+	step "sctpctl probe: the same association, its primary link down and up"
+	aid=$(ip netns exec $a sctpctl -j assoc show pport 6000 | first_id)
+	mkdir -p "$top/.cache"
+	ip netns exec $a sctpctl probe "$aid" --duration 9 \
+		--out "$top/.cache/demo-probe.csv" \
+		--plot "$top/.cache/demo-probe.png" &
+	probe=$!
 	sleep 2
 	echo "+ ip -n $a link set veth-a1 down"
 	ip -n $a link set veth-a1 down
 	sleep 3
 	echo "+ ip -n $a link set veth-a1 up"
 	ip -n $a link set veth-a1 up
-	sleep 2
-
-	step "sctpctl probe: the association's congestion state, plotted"
-	aid=$(ip netns exec $a sctpctl -j assoc show pport 6000 | first_id)
-	mkdir -p "$top/.cache"
-	ip netns exec $a sctpctl probe "$aid" --duration 3 \
-		--out "$top/.cache/demo-probe.csv" \
-		--plot "$top/.cache/demo-probe.png"
+	wait "$probe"
 	echo "first samples:"
 	head -4 "$top/.cache/demo-probe.csv"
-	echo "plot: $top/.cache/demo-probe.png"
+	echo "plot: $top/.cache/demo-probe.png (cwnd, ssthresh, flight size,"
+	echo "      peer rwnd; srtt, rto; the link's events in red)"
 	wait "$cli" 2>/dev/null
 	sleep 1
 	kill "$mon" "$srv" 2>/dev/null

@@ -16,10 +16,12 @@
 #include <net/if.h>
 #include <poll.h>
 #include <sched.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -745,10 +747,10 @@ TEST_F(ctl, sctpctl_set)
 	ASSERT_EQ(0, sh("%s set %u disable_fragments on", ctl, p->own_id));
 	ASSERT_EQ(0, GET(p->own, SCTP_DISABLE_FRAGMENTS, &v));
 	EXPECT_EQ(1, v);
-	/* gen_sctp's value; the kernel keeps htonl() of it (as OTP sets). */
+	/* host order, as the owner's setsockopt takes it */
 	ASSERT_EQ(0, sh("%s set %u adaptation_layer 7", ctl, p->own_id));
 	ASSERT_EQ(0, GET(p->own, SCTP_ADAPTATION_LAYER, &ad));
-	EXPECT_EQ(htonl(7), ad.ssb_adaptation_ind);
+	EXPECT_EQ(7, ad.ssb_adaptation_ind);
 	ASSERT_EQ(0, sh("%s set %u initmsg num_ostreams 21", ctl, p->own_id));
 	struct sctp_initmsg im;
 
@@ -777,7 +779,7 @@ TEST_F(ctl, sctpctl_set)
 	EXPECT_EQ(400, a.rto_min);
 	EXPECT_EQ(8, a.asocmaxrxt);
 	EXPECT_EQ(180, a.sack_delay);
-	EXPECT_EQ(htonl(7), a.adaptation);
+	EXPECT_EQ(7, a.adaptation);
 }
 
 /* libsctpnl's setters: records in, records read back equal. */
@@ -1566,6 +1568,720 @@ TEST_F(ctl, sctpctl_eof_by_tuple)
 	EXPECT_LT(0, wait_notif(p->peer, SCTP_ASSOC_CHANGE,
 				SCTP_SHUTDOWN_COMP, &u, sizeof(u), 3000));
 	EXPECT_TRUE(gone(self->n, p->own_id, p->peer_id));
+}
+
+/* ------------------------------------------------------------------ */
+/* Issue 18: what the views say, and what a rejection says             */
+/* ------------------------------------------------------------------ */
+
+/* Run a shell command, its stdout and stderr into @out: exit status. */
+static int run(char *out, size_t len, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static int run(char *out, size_t len, const char *fmt, ...)
+{
+	char cmd[1024];
+	size_t off = 0, r;
+	va_list ap;
+	FILE *f;
+	int rc;
+
+	va_start(ap, fmt);
+	vsnprintf(cmd, sizeof(cmd) - 8, fmt, ap);
+	va_end(ap);
+	strcat(cmd, " 2>&1");
+	out[0] = '\0';
+	f = popen(cmd, "r");
+	if (!f)
+		return -1;
+	while (off + 1 < len && (r = fread(out + off, 1, len - 1 - off, f)) > 0)
+		off += r;
+	out[off] = '\0';
+	rc = pclose(f);
+	return rc == -1 ? -1 : WEXITSTATUS(rc);
+}
+
+FIXTURE(i18) {
+	struct nlt *n;
+	struct pair p;
+	char out[16384];
+};
+
+FIXTURE_SETUP(i18)
+{
+	ASSERT_EQ(0, fresh_netns());
+	self->n = nlt_open();
+	ASSERT_NE(NULL, self->n);
+	if (!self->n->family)
+		SKIP(return, "sctpnl not loaded");
+	ASSERT_EQ(0, pair_up(&self->p, O2M, "127.0.0.1"));
+}
+
+FIXTURE_TEARDOWN(i18)
+{
+	pair_down(&self->p);
+	nlt_close(self->n);
+}
+
+/*
+ * The adaptation indication is host order in the sockets API: 42 set
+ * through sctpctl reads back 42 from the owner, reaches a C peer as 42,
+ * and every view but -f erl (OTP's byte-swapped form) says 42.
+ */
+TEST_F(i18, adaptation_host_order)
+{
+	struct pair *p = &self->p;
+	struct sctp_setadaptation ad;
+	struct sctp_event_subscribe ev = { .sctp_adaptation_layer_event = 1,
+					   .sctp_association_event = 1 };
+	struct sockaddr_storage ss;
+	socklen_t sl = sizeof(ss);
+	union {
+		union sctp_notification sn;
+		char b[1024];
+	} u;
+	char mon[] = "/tmp/i18monXXXXXX", *o = self->out;
+	const char *ctl = sctpctl();
+	sctp_assoc_t nid;
+	int l2, port2, mfd;
+
+	ASSERT_EQ(0, run(o, sizeof(self->out),
+			 "%s set %u adaptation_layer 42", ctl, p->own_id)) {
+		TH_LOG("%s", o);
+	}
+	ASSERT_EQ(0, GET(p->own, SCTP_ADAPTATION_LAYER, &ad));
+	EXPECT_EQ(42, ad.ssb_adaptation_ind);
+	ASSERT_EQ(0, run(o, sizeof(self->out), "%s -j assoc show id %u", ctl,
+			 p->own_id));
+	EXPECT_NE(NULL, strstr(o, "\"adaptation_ind\":42")) TH_LOG("%s", o);
+	ASSERT_EQ(0, run(o, sizeof(self->out), "%s status %u", ctl,
+			 p->own_id));
+	EXPECT_NE(NULL, strstr(o, "adaptation_ind 42")) TH_LOG("%s", o);
+	/* OTP's driver shows ntohl() of the kernel's value */
+	ASSERT_EQ(0, run(o, sizeof(self->out), "%s -f erl assoc show id %u",
+			 ctl, p->own_id));
+	EXPECT_NE(NULL, strstr(o, "#sctp_setadaptation{adaptation_ind = "
+				  "704643072}")) TH_LOG("%s", o);
+
+	/* A new association from the owner's socket: the peer's view. */
+	mfd = mkstemp(mon);
+	ASSERT_LE(0, mfd);
+	close(mfd);
+	l2 = socket(AF_INET, SOCK_SEQPACKET, IPPROTO_SCTP);
+	ASSERT_LE(0, l2);
+	ASSERT_EQ(0, SET(l2, SCTP_EVENTS, &ev));
+	snl_sockaddr("127.0.0.1", 0, &ss);
+	ASSERT_EQ(0, bind(l2, (void *)&ss, sizeof(struct sockaddr_in)));
+	ASSERT_EQ(0, getsockname(l2, (void *)&ss, &sl));
+	ASSERT_EQ(0, listen(l2, 4));
+	port2 = ntohs(((struct sockaddr_in *)&ss)->sin_port);
+	ASSERT_EQ(0, sh("timeout 5 %s -j monitor events > %s 2>&1 &", ctl,
+			mon));
+	usleep(500000);
+	ASSERT_EQ(5, sctp_sendmsg(p->own, "hello", 5, (void *)&ss,
+				  sizeof(struct sockaddr_in), 0, 0, 0, 0, 0));
+	ASSERT_LT(0, wait_notif(l2, SCTP_ADAPTATION_INDICATION, -1, &u,
+				sizeof(u), 3000));
+	EXPECT_EQ(42, u.sn.sn_adaptation_event.sai_adaptation_ind);
+	nid = u.sn.sn_adaptation_event.sai_assoc_id;
+	ASSERT_NE(0, nid);
+	ASSERT_EQ(0, run(o, sizeof(self->out), "%s -j assoc show lport %d",
+			 ctl, port2));
+	EXPECT_NE(NULL, strstr(o, "\"peer_adaptation_ind\":42"))
+		TH_LOG("%s", o);
+	usleep(300000);
+	ASSERT_EQ(0, run(o, sizeof(self->out), "cat %s", mon));
+	EXPECT_NE(NULL, strstr(o, "\"adaptation_ind\":42")) TH_LOG("%s", o);
+	unlink(mon);
+	close(l2);
+}
+
+/* srtt: raw in the records (-f erl, as getsockopt), ms in every view. */
+TEST_F(i18, srtt_ms)
+{
+	struct pair *p = &self->p;
+	struct sctp_status st = { .sstat_assoc_id = p->own_oid };
+	struct sctp_sndrcvinfo si = { .sinfo_assoc_id = p->own_oid };
+	const char *ctl = sctpctl();
+	char *o = self->out, *q, buf[64];
+	struct snl_assoc a;
+	unsigned int v;
+	int i;
+
+	/* 20 ms each way: srtt about 40 ms, 10 jiffies at HZ 250 */
+	if (sh("tc qdisc add dev lo root netem delay 20ms 2>/dev/null"))
+		SKIP(return, "no netem");
+	for (i = 0; i < 6; i++) {
+		ASSERT_EQ(5, sctp_send(p->own, "hello", 5, &si, MSG_NOSIGNAL));
+		ASSERT_EQ(5, recv_data(p->peer, buf, sizeof(buf), NULL));
+	}
+	usleep(300000);
+	ASSERT_EQ(0, GET(p->own, SCTP_STATUS, &st));
+	ASSERT_EQ(0, snl_get_by_id(self->n, p->own_id, &a));
+	ASSERT_EQ(1, a.npaths);
+	/* the records: getsockopt's raw value */
+	EXPECT_EQ(st.sstat_primary.spinfo_srtt, a.paths[0].srtt_sockopt);
+	EXPECT_LT(20, a.paths[0].srtt);
+	EXPECT_NE(a.paths[0].srtt, a.paths[0].srtt_sockopt);
+	TH_LOG("srtt: getsockopt %u, ms %u", st.sstat_primary.spinfo_srtt,
+	       a.paths[0].srtt);
+
+	ASSERT_EQ(0, run(o, sizeof(self->out), "%s status %u", ctl,
+			 p->own_id));
+	q = strstr(o, "srtt_ms ");
+	ASSERT_NE(NULL, q) TH_LOG("%s", o);
+	ASSERT_EQ(1, sscanf(q, "srtt_ms %u", &v));
+	EXPECT_EQ(a.paths[0].srtt, v);
+	ASSERT_EQ(0, run(o, sizeof(self->out), "%s paddr %u", ctl,
+			 p->own_id));
+	EXPECT_NE(NULL, strstr(o, "SRTT_MS")) TH_LOG("%s", o);
+	snprintf(buf, sizeof(buf), " %u ", a.paths[0].srtt);
+	EXPECT_NE(NULL, strstr(o, buf)) TH_LOG("%s", o);
+	/* JSON: srtt_ms, never a bare srtt */
+	ASSERT_EQ(0, run(o, sizeof(self->out), "%s -j status %u", ctl,
+			 p->own_id));
+	snprintf(buf, sizeof(buf), "\"srtt_ms\":%u", a.paths[0].srtt);
+	EXPECT_NE(NULL, strstr(o, buf)) TH_LOG("%s", o);
+	EXPECT_EQ(NULL, strstr(o, "\"srtt\"")) TH_LOG("%s", o);
+	ASSERT_EQ(0, run(o, sizeof(self->out), "%s -j paddr %u", ctl,
+			 p->own_id));
+	EXPECT_NE(NULL, strstr(o, buf)) TH_LOG("%s", o);
+	EXPECT_EQ(NULL, strstr(o, "\"srtt\"")) TH_LOG("%s", o);
+	ASSERT_EQ(0, run(o, sizeof(self->out), "%s -j assoc show id %u", ctl,
+			 p->own_id));
+	EXPECT_EQ(NULL, strstr(o, "\"srtt\"")) TH_LOG("%s", o);
+	/* Erlang: the record as getsockopt fills it */
+	ASSERT_EQ(0, run(o, sizeof(self->out), "%s -f erl status %u", ctl,
+			 p->own_id));
+	snprintf(buf, sizeof(buf), "srtt = %u,",
+		 st.sstat_primary.spinfo_srtt);
+	EXPECT_NE(NULL, strstr(o, buf)) TH_LOG("%s", o);
+	sh("tc qdisc del dev lo root 2>/dev/null");
+}
+
+/* A rejection names the attribute and the allowed range. */
+TEST_F(i18, rejections_say_why)
+{
+	static const struct {
+		const char *args, *want;
+	} cases[] = {
+		{ "paddrparams sackdelay 900", "sackdelay: 1..500 ms" },
+		{ "paddrparams addr 10.9.9.9 hbinterval 1234",
+		  "not a peer address" },
+		{ "paddrparams pathmtu 100", "pathmtu: at least 512" },
+		{ "maxseg 5", "sctp_maxseg: 0 (the path MTU decides) or" },
+		{ "maxseg 70000", "to 65519" },
+		{ "paddrparams flags hb_enable,hb_disable",
+		  "hb_enable and hb_disable together" },
+		{ "delayed_ack_time 700", "at most 500 ms" },
+	};
+	const char *ctl = sctpctl();
+	char *o = self->out;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		EXPECT_EQ(1, run(o, sizeof(self->out), "%s set %u %s", ctl,
+				 self->p.own_id, cases[i].args));
+		EXPECT_NE(NULL, strstr(o, cases[i].want))
+			TH_LOG("%s: %s", cases[i].args, o);
+		EXPECT_EQ(NULL, strstr(o, "rejected by the SCTP stack"))
+			TH_LOG("%s: %s", cases[i].args, o);
+	}
+}
+
+/* 0 is the stack's "unchanged": refused, saying so; hb_time_is_zero. */
+TEST_F(i18, zero_refused)
+{
+	static const struct {
+		const char *args, *want;
+	} cases[] = {
+		{ "paddrparams hbinterval 0", "hb_time_is_zero" },
+		{ "rtoinfo min 0", "sctp_rtoinfo min: 0 would be ignored" },
+		{ "initmsg num_ostreams 0",
+		  "sctp_initmsg num_ostreams: 0 would be ignored" },
+		{ "associnfo cookie_life 0",
+		  "sctp_associnfo cookie_life: 0 would be ignored" },
+		{ "paddrparams pathmaxrxt 0", "0 would be ignored" },
+	};
+	struct pair *p = &self->p;
+	struct sctp_paddrparams pp = { .spp_assoc_id = p->own_oid };
+	const char *ctl = sctpctl();
+	char *o = self->out;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		EXPECT_EQ(1, run(o, sizeof(self->out), "%s set %u %s", ctl,
+				 p->own_id, cases[i].args))
+			TH_LOG("%s: %s", cases[i].args, o);
+		EXPECT_NE(NULL, strstr(o, cases[i].want))
+			TH_LOG("%s: %s", cases[i].args, o);
+	}
+	/* The real way to a zero heartbeat interval. */
+	ASSERT_EQ(0, GET(p->own, SCTP_PEER_ADDR_PARAMS, &pp));
+	ASSERT_NE(0, pp.spp_hbinterval);
+	ASSERT_EQ(0, run(o, sizeof(self->out),
+			 "%s set %u paddrparams flags hb_time_is_zero", ctl,
+			 p->own_id)) TH_LOG("%s", o);
+	pp.spp_assoc_id = p->own_oid;
+	ASSERT_EQ(0, GET(p->own, SCTP_PEER_ADDR_PARAMS, &pp));
+	EXPECT_EQ(0, pp.spp_hbinterval);
+	EXPECT_TRUE(pp.spp_flags & SPP_HB_ENABLE);
+}
+
+TEST_F(i18, messages)
+{
+	struct pair *p = &self->p;
+	const char *ctl = sctpctl();
+	char *o = self->out;
+	pid_t pid;
+	int status;
+
+	/* the subscription is the owner's */
+	EXPECT_EQ(1, run(o, sizeof(self->out), "%s set %u events "
+			 "data_io_event on", ctl, p->own_id));
+	EXPECT_NE(NULL, strstr(o, "read-only")) TH_LOG("%s", o);
+	EXPECT_EQ(NULL, strstr(o, "unknown option")) TH_LOG("%s", o);
+
+	/* unprivileged: say what is missing */
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (!pid) {
+		if (setgroups(0, NULL) || setgid(65534) || setuid(65534))
+			_exit(20);
+		if (run(o, sizeof(self->out), "%s set %u rtoinfo min 300",
+			ctl, p->own_id) != 1 || !strstr(o, "CAP_NET_ADMIN"))
+			_exit(1);
+		if (run(o, sizeof(self->out), "%s eof %u", ctl,
+			p->own_id) != 1 || !strstr(o, "CAP_NET_ADMIN"))
+			_exit(2);
+		if (run(o, sizeof(self->out), "%s abort %u", ctl,
+			p->own_id) != 1 || !strstr(o, "CAP_NET_ADMIN"))
+			_exit(3);
+		_exit(0);
+	}
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	ASSERT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(0, WEXITSTATUS(status));
+}
+
+/* An association in a listener's accept queue is established. */
+struct find_tuple {
+	uint32_t lport, pport, id;
+};
+
+static int find_tuple_cb(const struct snl_assoc *a, void *arg)
+{
+	struct find_tuple *t = arg;
+
+	if (a->lport == t->lport && a->pport == t->pport)
+		t->id = a->assoc_id;
+	return 0;
+}
+
+TEST_F(i18, accept_queue)
+{
+	struct find_tuple t = { 0 };
+	const char *ctl = sctpctl();
+	struct sockaddr_storage ss;
+	socklen_t sl = sizeof(ss);
+	char *o = self->out;
+	int lsn, cli;
+
+	lsn = socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP);
+	ASSERT_LE(0, lsn);
+	snl_sockaddr("127.0.0.1", 0, &ss);
+	ASSERT_EQ(0, bind(lsn, (void *)&ss, sizeof(struct sockaddr_in)));
+	ASSERT_EQ(0, getsockname(lsn, (void *)&ss, &sl));
+	ASSERT_EQ(0, listen(lsn, 4));
+	cli = sk_quiet_socket();
+	ASSERT_LE(0, cli);
+	ASSERT_EQ(0, connect(cli, (void *)&ss, sizeof(struct sockaddr_in)));
+	t.lport = ntohs(((struct sockaddr_in *)&ss)->sin_port);
+	t.pport = sk_local_port(cli);
+	usleep(200000);
+	ASSERT_EQ(0, snl_dump(self->n, NULL, NULL, find_tuple_cb, &t));
+	ASSERT_NE(0, t.id);
+	EXPECT_EQ(1, run(o, sizeof(self->out), "%s set %u rtoinfo min 300",
+			 ctl, t.id));
+	EXPECT_NE(NULL, strstr(o, "not yet accepted")) TH_LOG("%s", o);
+	EXPECT_EQ(NULL, strstr(o, "not established")) TH_LOG("%s", o);
+	EXPECT_EQ(1, run(o, sizeof(self->out), "%s eof %u", ctl, t.id));
+	EXPECT_NE(NULL, strstr(o, "not yet accepted")) TH_LOG("%s", o);
+	close(cli);
+	close(lsn);
+}
+
+/* -f erl ep show: each endpoint's records follow a map naming it. */
+TEST_F(i18, ep_erl_identity)
+{
+	struct stat st;
+	char want[128], *o = self->out;
+
+	ASSERT_EQ(0, fstat(self->p.lsn, &st));
+	ASSERT_EQ(0, run(o, sizeof(self->out), "%s -f erl ep show lport %d",
+			 sctpctl(), self->p.port));
+	snprintf(want, sizeof(want), "#{sctpnl_ep => %llu,port => %d,",
+		 (unsigned long long)st.st_ino, self->p.port);
+	EXPECT_NE(NULL, strstr(o, want)) TH_LOG("%s", o);
+	/* and the records come after it */
+	EXPECT_NE(NULL, strstr(o, "}.\n#sctp_initmsg{")) TH_LOG("%s", o);
+}
+
+/* IPv6 loopback is [::1] on both sides (no scope on a global address). */
+TEST_F(i18, ipv6_loopback)
+{
+	struct sockaddr_in6 a = { .sin6_family = AF_INET6,
+				  .sin6_addr = IN6ADDR_LOOPBACK_INIT };
+	socklen_t sl = sizeof(a);
+	char *o = self->out, *line;
+	int lsn, cli, srv, n = 0;
+
+	lsn = socket(AF_INET6, SOCK_STREAM, IPPROTO_SCTP);
+	cli = socket(AF_INET6, SOCK_STREAM, IPPROTO_SCTP);
+	ASSERT_LE(0, lsn);
+	ASSERT_LE(0, cli);
+	ASSERT_EQ(0, bind(lsn, (void *)&a, sizeof(a)));
+	ASSERT_EQ(0, getsockname(lsn, (void *)&a, &sl));
+	ASSERT_EQ(0, listen(lsn, 4));
+	ASSERT_EQ(0, connect(cli, (void *)&a, sizeof(a)));
+	srv = accept(lsn, NULL, NULL);
+	ASSERT_LE(0, srv);
+	ASSERT_EQ(0, run(o, sizeof(self->out), "%s assoc show lport %d; "
+			 "%s assoc show pport %d", sctpctl(),
+			 ntohs(a.sin6_port), sctpctl(), ntohs(a.sin6_port)));
+	EXPECT_EQ(NULL, strchr(o, '%')) TH_LOG("%s", o);
+	for (line = strtok(o, "\n"); line; line = strtok(NULL, "\n")) {
+		if (!strncmp(line, "ID", 2))
+			continue;
+		n++;
+		/* LOCAL and PEER both [::1] (the peer may list 127.0.0.1 too) */
+		EXPECT_NE(NULL, strstr(strstr(line, "[::1]") + 1, "[::1]"))
+			TH_LOG("%s", line);
+	}
+	EXPECT_EQ(2, n);
+	close(srv);
+	close(cli);
+	close(lsn);
+}
+
+TEST_F(i18, filter_and_empty)
+{
+	const char *ctl = sctpctl();
+	char *o = self->out;
+
+	/* a repeated key is an error, not "the last one wins" */
+	EXPECT_EQ(1, run(o, sizeof(self->out), "%s assoc show id %u id %u",
+			 ctl, self->p.own_id, self->p.peer_id));
+	EXPECT_NE(NULL, strstr(o, "given twice")) TH_LOG("%s", o);
+	/* an empty answer is a header and no row, and success */
+	EXPECT_EQ(0, run(o, sizeof(self->out), "%s assoc show id %u", ctl,
+			 NO_ASSOC));
+	EXPECT_EQ(0, strncmp(o, "ID ", 3)) TH_LOG("%s", o);
+	EXPECT_EQ(1, (int)(strchr(o, '\n') - o + 1 == (long)strlen(o)))
+		TH_LOG("%s", o);
+	EXPECT_EQ(0, run(o, sizeof(self->out), "%s ep show lport 1", ctl));
+	EXPECT_EQ(0, strncmp(o, "INO ", 4)) TH_LOG("%s", o);
+}
+
+/* sctpctl snmp: the very lines of /proc/net/sctp/snmp (names). */
+TEST_F(i18, snmp_matches_proc)
+{
+	char *o = self->out;
+
+	EXPECT_EQ(0, run(o, sizeof(self->out), "%s snmp | awk '{print $1}' "
+			 ">/tmp/i18.a && awk '{print $1}' /proc/net/sctp/snmp "
+			 ">/tmp/i18.b && diff /tmp/i18.a /tmp/i18.b",
+			 sctpctl())) TH_LOG("%s", o);
+}
+
+TEST_F(i18, monitor_probe_args)
+{
+	const char *ctl = sctpctl();
+	char *o = self->out;
+
+	EXPECT_EQ(1, run(o, sizeof(self->out), "timeout 5 %s monitor "
+			 "--count 0", ctl));
+	EXPECT_NE(NULL, strstr(o, "--count")) TH_LOG("%s", o);
+	EXPECT_EQ(1, run(o, sizeof(self->out), "timeout 5 %s probe %u "
+			 "--duration 0 --out /tmp/i18.csv", ctl,
+			 self->p.own_id));
+	EXPECT_NE(NULL, strstr(o, "--duration S: 1 second or more"))
+		TH_LOG("%s", o);
+}
+
+/* -P: the owning process, as ss -p prints it; pid and comm filters. */
+TEST_F(i18, processes)
+{
+	struct pair *p = &self->p;
+	const char *ctl = sctpctl();
+	char want[128], *o = self->out;
+	unsigned int rows = 0;
+	char *line;
+
+	ASSERT_EQ(0, run(o, sizeof(self->out), "%s -P assoc show id %u", ctl,
+			 p->own_id));
+	EXPECT_NE(NULL, strstr(o, " USERS")) TH_LOG("%s", o);
+	/* (the shell that runs sctpctl inherits the fd: listed too) */
+	snprintf(want, sizeof(want), "users:((\"control\",pid=%d,fd=%d)",
+		 getpid(), p->own);
+	EXPECT_NE(NULL, strstr(o, want)) TH_LOG("%s", o);
+	/* JSON */
+	ASSERT_EQ(0, run(o, sizeof(self->out), "%s -j -P assoc show id %u",
+			 ctl, p->own_id));
+	snprintf(want, sizeof(want),
+		 "\"users\":[{\"name\":\"control\",\"pid\":%d,\"fd\":%d}",
+		 getpid(), p->own);
+	EXPECT_NE(NULL, strstr(o, want)) TH_LOG("%s", o);
+	/* ss agrees on the process of this socket */
+	ASSERT_EQ(0, run(o, sizeof(self->out), "ss -S -a -n -p -H | "
+			 "grep -c 'pid=%d,fd=%d' || true", getpid(), p->own));
+	EXPECT_LE(1, atoi(o)) TH_LOG("ss: %s", o);
+	/* the pid filter: both ends of the pair are ours */
+	ASSERT_EQ(0, run(o, sizeof(self->out), "%s assoc show pid %d", ctl,
+			 getpid()));
+	for (line = strtok(o, "\n"); line; line = strtok(NULL, "\n"))
+		rows += !!strncmp(line, "ID", 2);
+	EXPECT_EQ(2, rows);
+	/* pid 1 (the guest's init) holds no SCTP socket: a header only */
+	ASSERT_EQ(0, run(o, sizeof(self->out), "%s assoc show pid 1 | wc -l",
+			 ctl));
+	EXPECT_EQ(1, atoi(o)) TH_LOG("%s", o);
+	ASSERT_EQ(0, run(o, sizeof(self->out), "%s ep show comm control", ctl));
+	snprintf(want, sizeof(want), "pid=%d", getpid());
+	EXPECT_EQ(NULL, strstr(o, want)) TH_LOG("no -P, no users: %s", o);
+	ASSERT_EQ(0, run(o, sizeof(self->out), "%s -P ep show comm control",
+			 ctl));
+	EXPECT_NE(NULL, strstr(o, want)) TH_LOG("%s", o);
+}
+
+/* Recv-Q / Send-Q columns: what the owner has not read yet. */
+TEST_F(i18, queues)
+{
+	struct pair *p = &self->p;
+	struct sctp_sndrcvinfo si = { .sinfo_assoc_id = p->own_oid };
+	char *o = self->out, buf[2000] = { 0 }, id[16];
+	unsigned int rq = 0, sq = 0;
+	struct snl_assoc a;
+	long end;
+
+	ASSERT_EQ(sizeof(buf), sctp_send(p->own, buf, sizeof(buf), &si,
+					 MSG_NOSIGNAL));
+	/* unread by the peer: its Recv-Q grows */
+	end = now_ms() + 2000;
+	do {
+		usleep(50000);
+		ASSERT_EQ(0, run(o, sizeof(self->out), "%s assoc show id %u",
+				 sctpctl(), p->peer_id));
+		ASSERT_NE(NULL, strstr(o, "Recv-Q")) TH_LOG("%s", o);
+		snprintf(id, sizeof(id), "\n%u ", p->peer_id);
+		ASSERT_NE(NULL, strstr(o, id));
+		ASSERT_EQ(2, sscanf(strstr(o, id), "%*u %*s %u %u", &rq, &sq));
+	} while (!rq && now_ms() < end);
+	EXPECT_LT(sizeof(buf), rq);
+	EXPECT_EQ(0, sq);
+	ASSERT_EQ(0, snl_get_by_id(self->n, p->peer_id, &a));
+	ASSERT_EQ(sizeof(buf), recv_data(p->peer, buf, sizeof(buf), NULL));
+	ASSERT_EQ(0, run(o, sizeof(self->out), "%s assoc show id %u",
+			 sctpctl(), p->peer_id));
+	ASSERT_EQ(2, sscanf(strstr(o, id), "%*u %*s %u %u", &rq, &sq));
+	EXPECT_EQ(0, rq);
+}
+
+/* -s: the association's counters, equal to the owner's getsockopt. */
+TEST_F(i18, stats)
+{
+	struct pair *p = &self->p;
+	struct sctp_assoc_stats st = { .sas_assoc_id = p->own_oid };
+	char *o = self->out, *q;
+	unsigned long long opkt, ipkt, osack;
+
+	ASSERT_EQ(0, run(o, sizeof(self->out), "%s -s assoc show id %u",
+			 sctpctl(), p->own_id));
+	ASSERT_EQ(0, GET(p->own, SCTP_GET_ASSOC_STATS, &st));
+	q = strstr(o, "\t rtx:");
+	ASSERT_NE(NULL, q) TH_LOG("%s", o);
+	ASSERT_NE(NULL, strstr(q, "osack:"));
+	ASSERT_EQ(1, sscanf(strstr(q, "osack:"), "osack:%llu", &osack));
+	ASSERT_EQ(1, sscanf(strstr(q, "opkt:"), "opkt:%llu", &opkt));
+	ASSERT_EQ(1, sscanf(strstr(q, "ipkt:"), "ipkt:%llu", &ipkt));
+	EXPECT_EQ(st.sas_osacks, osack);
+	EXPECT_EQ(st.sas_opackets, opkt);
+	EXPECT_EQ(st.sas_ipackets, ipkt);
+	EXPECT_LT(0, opkt);
+}
+
+/* summary: its counts are a dump's counts. */
+static int count_cb(const struct snl_assoc *a, void *arg)
+{
+	unsigned int *c = arg;
+
+	c[0]++;
+	if (a->state == SCTP_ESTABLISHED)
+		c[1]++;
+	return 0;
+}
+
+TEST_F(i18, summary)
+{
+	unsigned int c[2] = { 0 }, total, est, eps, lst;
+	char *o = self->out, *q;
+
+	/* one more, one-to-one, and a listener without associations */
+	int l2 = socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP);
+	struct sockaddr_storage ss;
+
+	ASSERT_LE(0, l2);
+	snl_sockaddr("127.0.0.1", 0, &ss);
+	ASSERT_EQ(0, bind(l2, (void *)&ss, sizeof(struct sockaddr_in)));
+	ASSERT_EQ(0, listen(l2, 1));
+	ASSERT_EQ(0, snl_dump(self->n, NULL, NULL, count_cb, c));
+	ASSERT_EQ(0, run(o, sizeof(self->out), "%s summary", sctpctl()));
+	ASSERT_EQ(1, sscanf(o, "Associations: %u", &total)) TH_LOG("%s", o);
+	EXPECT_EQ(c[0], total);
+	q = strstr(o, "established ");
+	ASSERT_NE(NULL, q) TH_LOG("%s", o);
+	ASSERT_EQ(1, sscanf(q, "established %u", &est));
+	EXPECT_EQ(c[1], est);
+	q = strstr(o, "Endpoints: ");
+	ASSERT_NE(NULL, q) TH_LOG("%s", o);
+	ASSERT_EQ(2, sscanf(q, "Endpoints: %u (listening %u)", &eps, &lst));
+	/* the pair's two one-to-many sockets, and l2 */
+	EXPECT_EQ(3, eps);
+	EXPECT_EQ(2, lst);
+	EXPECT_NE(NULL, strstr(o, "one-to-many 2")) TH_LOG("%s", o);
+	ASSERT_EQ(0, run(o, sizeof(self->out), "%s -j summary", sctpctl()));
+	q = strstr(o, "\"total\":");
+	ASSERT_NE(NULL, q) TH_LOG("%s", o);
+	EXPECT_EQ(c[0], (unsigned int)atoi(q + 8));
+	close(l2);
+}
+
+/* Filters as an ss user writes them: or, not, ranges, groups, -4/-6. */
+static int rows(char *o, size_t len, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static int rows(char *o, size_t len, const char *fmt, ...)
+{
+	char cmd[900];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(cmd, sizeof(cmd), fmt, ap);
+	va_end(ap);
+	if (run(o, len, "%s %s | tail -n +2 | wc -l", sctpctl(), cmd))
+		return -1;
+	return atoi(o);
+}
+
+TEST_F(i18, filters)
+{
+	struct pair *p = &self->p;
+	char *o = self->out;
+	size_t l = sizeof(self->out);
+	int P = p->port, C;
+	struct snl_assoc a;
+
+	ASSERT_EQ(0, snl_get_by_id(self->n, p->own_id, &a));
+	C = a.lport;	/* the client's port */
+	EXPECT_EQ(1, rows(o, l, "assoc show sport %d-%d", P - 1, P + 1));
+	EXPECT_EQ(1, rows(o, l, "assoc show lport %d-%d", P, P));
+	EXPECT_EQ(2, rows(o, l, "assoc show sport %d or dport %d", P, P));
+	EXPECT_EQ(2, rows(o, l, "assoc show lport %d '||' lport %d", P, C));
+	EXPECT_EQ(1, rows(o, l, "assoc show not lport %d and pport %d", P,
+			  P));
+	EXPECT_EQ(1, rows(o, l, "assoc show '!' sport %d dport %d", P, P));
+	EXPECT_EQ(1, rows(o, l, "assoc show '(' lport %d or pport %d ')' "
+			  "and id %u", P, P, p->own_id));
+	EXPECT_EQ(2, rows(o, l, "assoc show state connected lport %d or "
+			  "lport %d", P, C));
+	EXPECT_EQ(1, rows(o, l, "assoc show state synchronized lport %d", P));
+	EXPECT_EQ(0, rows(o, l, "assoc show state closing lport %d", P));
+	EXPECT_EQ(0, rows(o, l, "assoc show state handshake"));
+	EXPECT_EQ(2, rows(o, l, "-4 assoc show sport %d or sport %d", P, C));
+	EXPECT_EQ(0, rows(o, l, "-6 assoc show sport %d or sport %d", P, C));
+	EXPECT_EQ(1, rows(o, l, "assoc show src 127.0.0.1 and dport %d", P));
+	EXPECT_EQ(0, rows(o, l, "assoc show dst 127.0.0.9 or dport 1-2"));
+	EXPECT_EQ(1, rows(o, l, "assoc show pid %d and lport %d", getpid(),
+			  P));
+	/* syntax errors say where */
+	EXPECT_EQ(1, run(o, l, "%s assoc show lport %d or", sctpctl(), P));
+	EXPECT_NE(NULL, strstr(o, "filter")) TH_LOG("%s", o);
+	EXPECT_EQ(1, run(o, l, "%s assoc show sport 9-3", sctpctl()));
+	EXPECT_NE(NULL, strstr(o, "port range")) TH_LOG("%s", o);
+	EXPECT_EQ(1, run(o, l, "%s assoc show '(' lport 1", sctpctl()));
+	EXPECT_NE(NULL, strstr(o, ")")) TH_LOG("%s", o);
+}
+
+/* top -n: one dump per refresh, rates from the counters, sorted. */
+TEST_F(i18, top_batch)
+{
+	struct pair *p = &self->p;
+	char *o = self->out, *last, *line, want[32];
+	unsigned int n = 0, w = 0;
+	pid_t pid;
+	int status;
+
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (!pid) {
+		struct sctp_sndrcvinfo si = { .sinfo_assoc_id = p->own_oid };
+		long end = now_ms() + 2500;
+		int one = 1;
+
+		/* 100 packets a second from the owner's side (the peer
+		 * SACKs every other one) */
+		SET(p->own, SCTP_NODELAY, &one);
+		while (now_ms() < end) {
+			sctp_send(p->own, "x", 1, &si, MSG_NOSIGNAL);
+			usleep(10000);
+		}
+		_exit(0);
+	}
+	ASSERT_EQ(0, run(o, sizeof(self->out), "%s top -n 3 --interval 500 "
+			 "--sort opkt", sctpctl())) TH_LOG("%s", o);
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	/* the last refresh: both associations, the sender's first */
+	last = o;
+	while (strstr(last + 1, "sctpctl top "))
+		last = strstr(last + 1, "sctpctl top ");
+	ASSERT_NE(NULL, strstr(last, " 2 assocs")) TH_LOG("%s", o);
+	for (line = strtok(last, "\n"); line; line = strtok(NULL, "\n")) {
+		if (strlen(line) > w)
+			w = strlen(line);
+		if (n++ == 2) {
+			snprintf(want, sizeof(want), "%-8u ", p->own_id);
+			EXPECT_EQ(0, strncmp(line, want, strlen(want)))
+				TH_LOG("%s", line);
+			/* about 100 packets a second, surely more than 20 */
+			EXPECT_LT(20, atoi(line + 66)) TH_LOG("%s", line);
+		}
+	}
+	EXPECT_EQ(4, n);
+	EXPECT_GE(80, w);
+}
+
+/* top in a real 80x24 terminal (tmux): it draws, and q quits. */
+TEST_F(i18, top_tty)
+{
+	char *o = self->out;
+
+	if (sh("command -v tmux >/dev/null"))
+		SKIP(return, "no tmux");
+	ASSERT_EQ(0, sh("tmux -L i18 new-session -d -x 80 -y 24 "
+			"'%s top --interval 300; echo TOP-EXITED; sleep 5'",
+			sctpctl()));
+	usleep(1500000);
+	ASSERT_EQ(0, run(o, sizeof(self->out), "tmux -L i18 capture-pane -p"));
+	EXPECT_NE(NULL, strstr(o, "SRTT_MS")) TH_LOG("%s", o);
+	EXPECT_NE(NULL, strstr(o, " 2 assocs")) TH_LOG("%s", o);
+	EXPECT_EQ(NULL, strstr(o, "TOP-EXITED")) TH_LOG("%s", o);
+	ASSERT_EQ(0, sh("tmux -L i18 send-keys s"));
+	usleep(500000);
+	ASSERT_EQ(0, run(o, sizeof(self->out), "tmux -L i18 capture-pane -p"));
+	EXPECT_NE(NULL, strstr(o, "sort srtt")) TH_LOG("%s", o);
+	ASSERT_EQ(0, sh("tmux -L i18 send-keys q"));
+	usleep(800000);
+	ASSERT_EQ(0, run(o, sizeof(self->out), "tmux -L i18 capture-pane -p"));
+	EXPECT_NE(NULL, strstr(o, "TOP-EXITED")) TH_LOG("%s", o);
+	sh("tmux -L i18 kill-server 2>/dev/null");
 }
 
 TEST_HARNESS_MAIN

@@ -42,9 +42,9 @@
  *	address, uid, inode).
  * @SCTPNL_CMD_SNMP_GET: do: the namespace's SCTP MIB (/proc/net/sctp/snmp)
  *	in SCTPNL_A_SNMP.
- * @SCTPNL_CMD_ASSOC_SET: do, admin: apply the option nests present
- *	(SCTPNL_A_RTOINFO, SCTPNL_A_ASSOCINFO, ...) to one association
- *	through the SCTP stack's own setsockopt; stops at the first failure.
+ * @SCTPNL_CMD_ASSOC_SET: do, admin: apply one option (exactly one of
+ *	SCTPNL_A_RTOINFO, SCTPNL_A_ASSOCINFO, ...; more is refused) to one
+ *	association through the SCTP stack's own setsockopt.
  * @SCTPNL_CMD_ASSOC_ABORT: do, admin: send ABORT, with the optional
  *	SCTPNL_A_REASON as user-initiated abort cause.
  * @SCTPNL_CMD_ASSOC_EOF: do, admin: start a graceful SHUTDOWN.
@@ -163,8 +163,8 @@ enum sctpnl_style {
  * @SCTPNL_A_AUTOCLOSE: u32, SCTP_AUTOCLOSE (seconds; one-to-many only).
  * @SCTPNL_A_DISABLE_FRAGMENTS: u8, SCTP_DISABLE_FRAGMENTS.
  * @SCTPNL_A_ADAPTATION_IND: u32, our adaptation layer indication
- *	(SCTP_ADAPTATION_LAYER).
- * @SCTPNL_A_PEER_ADAPTATION_IND: u32, the one the peer sent.
+ *	(SCTP_ADAPTATION_LAYER), host order as the sockets API has it.
+ * @SCTPNL_A_PEER_ADAPTATION_IND: u32, the one the peer sent, host order.
  * @SCTPNL_A_PRIMARY: nest (enum sctpnl_addr_attrs): in ASSOC_SET, the peer
  *	address to make primary (SCTP_PRIMARY_ADDR).
  * @SCTPNL_A_PEER_PRIMARY: nest (enum sctpnl_addr_attrs): in ASSOC_SET, our

@@ -26,7 +26,10 @@ char *sctpnl_addr_ntop(const struct sctpnl_addr *a, char *buf, size_t len)
 	case AF_INET6:
 		if (!inet_ntop(AF_INET6, &a->v6, buf, len))
 			break;
-		if (!a->scope_id)
+		/* a scope means something for link-local addresses only:
+		 * the kernel may report one for ::1 too (on one side) */
+		if (!a->scope_id || !(IN6_IS_ADDR_LINKLOCAL(&a->v6) ||
+				      IN6_IS_ADDR_MC_LINKLOCAL(&a->v6)))
 			break;
 		n = strlen(buf);
 		if (if_indextoname(a->scope_id, ifname))

@@ -130,6 +130,8 @@ static int decode_path(const struct nlattr *nest, struct sctpnl_path *p)
 			break;
 		case SCTPNL_PADDR_A_SRTT:
 			GET(a, 4, p->srtt);
+			pi->srtt_ms = p->srtt;
+			SCTPNL_SETF(pi, SCTPNL_PADDRINFO_SRTT_MS);
 			break;
 		case SCTPNL_PADDR_A_RTO:
 			GETF(a, 4, pi, rto, SCTPNL_PADDRINFO_RTO);

@@ -49,9 +49,13 @@ static struct snl_field *add(struct builder *b, const char *name, int bit,
 	return f;
 }
 
-static void u(struct builder *b, const char *name, int bit, uint64_t v)
+static struct snl_field *u(struct builder *b, const char *name, int bit,
+			   uint64_t v)
 {
-	add(b, name, bit, SNL_F_UINT)->u = v;
+	struct snl_field *f = add(b, name, bit, SNL_F_UINT);
+
+	f->u = v;
+	return f;
 }
 
 static struct snl_field *atom(struct builder *b, const char *name, int bit,
@@ -139,6 +143,7 @@ int snl_rec_fields(enum sctpnl_rec which, const void *r,
 	}
 	case SCTPNL_REC_PADDRINFO: {
 		const struct sctpnl_paddrinfo *p = r;
+		struct snl_field *f;
 
 		b.set = p->set;
 		u(&b, "assoc_id", SCTPNL_PADDRINFO_ASSOC_ID, p->assoc_id);
@@ -147,7 +152,12 @@ int snl_rec_fields(enum sctpnl_rec which, const void *r,
 		     sctpnl_path_state_atom(p->state))->js =
 			sctpnl_path_state_name(p->state);
 		u(&b, "cwnd", SCTPNL_PADDRINFO_CWND, p->cwnd);
-		u(&b, "srtt", SCTPNL_PADDRINFO_SRTT, p->srtt);
+		f = u(&b, "srtt", SCTPNL_PADDRINFO_SRTT, p->srtt);
+		/* JSON: the unit in the key, milliseconds as every view */
+		f->jname = "srtt_ms";
+		f->jtype = SCTPNL_ISSET(p, SCTPNL_PADDRINFO_SRTT_MS) ?
+			   SNL_F_UINT : SNL_F_UNDEF;
+		f->ju = p->srtt_ms;
 		u(&b, "rto", SCTPNL_PADDRINFO_RTO, p->rto);
 		u(&b, "mtu", SCTPNL_PADDRINFO_MTU, p->mtu);
 		break;
@@ -223,8 +233,9 @@ int snl_rec_fields(enum sctpnl_rec which, const void *r,
 		const struct sctpnl_setadaptation *p = r;
 
 		b.set = p->set;
+		/* host order (the sockets API); OTP shows ntohl() of it */
 		u(&b, "adaptation_ind", SCTPNL_SETADAPTATION_ADAPTATION_IND,
-		  p->adaptation_ind);
+		  p->adaptation_ind)->erl_ntohl = 1;
 		break;
 	}
 	case SCTPNL_REC_ASSOC_VALUE: {
@@ -338,7 +349,7 @@ int snl_rec_fields(enum sctpnl_rec which, const void *r,
 	case SCTPNL_REC_ADAPTATION_EVENT: {
 		const struct sctpnl_adaptation_event *p = r;
 
-		u(&b, "adaptation_ind", -1, p->adaptation_ind);
+		u(&b, "adaptation_ind", -1, p->adaptation_ind)->erl_ntohl = 1;
 		u(&b, "assoc_id", -1, p->assoc_id);
 		break;
 	}

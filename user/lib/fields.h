@@ -33,6 +33,10 @@ struct snl_field {
 	unsigned int n_names;
 	enum sctpnl_rec rec;		/* REC */
 	const void *ptr;		/* REC, BIN */
+	unsigned int erl_ntohl:1;	/* UINT: Erlang shows ntohl(u) (OTP) */
+	const char *jname;		/* JSON: this key and value instead */
+	enum snl_ftype jtype;		/* (UINT or UNDEF) */
+	uint64_t ju;
 };
 
 /* Fill out[] (SNL_MAX_FIELDS) with rec's fields: count or -EINVAL. */

@@ -5,6 +5,7 @@
  * #sctp_rtoinfo{assoc_id = 5,initial = 3000,max = 60000,min = 1000}
  */
 #include <errno.h>
+#include <arpa/inet.h>
 
 #include "internal.h"
 #include "fields.h"
@@ -48,7 +49,9 @@ static int erl_rec(FILE *f, enum sctpnl_rec which, const void *rec)
 			fputs("undefined", f);
 			break;
 		case SNL_F_UINT:
-			fprintf(f, "%llu", (unsigned long long)x->u);
+			fprintf(f, "%llu", x->erl_ntohl ?
+				(unsigned long long)ntohl((uint32_t)x->u) :
+				(unsigned long long)x->u);
 			break;
 		case SNL_F_ATOM:
 			fputs(x->s, f);

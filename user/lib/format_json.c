@@ -202,6 +202,13 @@ static int json_fields(struct sctpnl_json *j, const char *key,
 	for (i = 0; i < n; i++) {
 		const struct snl_field *x = &fl[i];
 
+		if (x->jname) {
+			if (x->jtype == SNL_F_UINT)
+				sctpnl_json_uint(j, x->jname, x->ju);
+			else
+				sctpnl_json_null(j, x->jname);
+			continue;
+		}
 		switch (x->type) {
 		case SNL_F_UNDEF:
 			sctpnl_json_null(j, x->name);
@@ -324,7 +331,7 @@ static void json_stats(struct sctpnl_json *j,
 	sctpnl_json_end_object(j);
 }
 
-static int json_assoc(struct sctpnl_json *j, const char *key,
+static int json_assoc(struct sctpnl_json *j, const char *key, int open,
 		      const struct sctpnl_assoc *a)
 {
 	union {
@@ -414,11 +421,12 @@ static int json_assoc(struct sctpnl_json *j, const char *key,
 	JSON_U(j, a, SCTPNL_A_SNDQ, "sndq", sndq);
 	JSON_U(j, a, SCTPNL_A_RCVQ, "rcvq", rcvq);
 	JSON_U(j, a, SCTPNL_A_LOCAL_RWND, "local_rwnd", local_rwnd);
-	sctpnl_json_end_object(j);
+	if (!open)
+		sctpnl_json_end_object(j);
 	return 0;
 }
 
-static int json_ep(struct sctpnl_json *j, const char *key,
+static int json_ep(struct sctpnl_json *j, const char *key, int open,
 		   const struct sctpnl_ep *e)
 {
 	sctpnl_json_begin_object(j, key);
@@ -457,7 +465,8 @@ static int json_ep(struct sctpnl_json *j, const char *key,
 	       disable_fragments);
 	JSON_U(j, e, SCTPNL_A_ADAPTATION_IND, "adaptation_ind",
 	       adaptation_ind);
-	sctpnl_json_end_object(j);
+	if (!open)
+		sctpnl_json_end_object(j);
 	return 0;
 }
 
@@ -479,13 +488,26 @@ int sctpnl_json_record(struct sctpnl_json *j, const char *key,
 {
 	switch (which) {
 	case SCTPNL_REC_ASSOC:
-		return json_assoc(j, key, rec);
+		return json_assoc(j, key, 0, rec);
 	case SCTPNL_REC_EP:
-		return json_ep(j, key, rec);
+		return json_ep(j, key, 0, rec);
 	case SCTPNL_REC_SNMP:
 		return json_snmp(j, key, rec);
 	default:
 		return json_fields(j, key, which, rec);
+	}
+}
+
+int sctpnl_json_record_open(struct sctpnl_json *j, const char *key,
+			    enum sctpnl_rec which, const void *rec)
+{
+	switch (which) {
+	case SCTPNL_REC_ASSOC:
+		return json_assoc(j, key, 1, rec);
+	case SCTPNL_REC_EP:
+		return json_ep(j, key, 1, rec);
+	default:
+		return -EINVAL;
 	}
 }
 

@@ -418,8 +418,8 @@ static int decode_event(uint8_t cmd, const struct ident *id,
 		break;
 	case SCTPNL_CMD_EVENT_ADAPTATION:
 		ev->rec = SCTPNL_REC_ADAPTATION_EVENT;
-		/* OTP: sock_ntohl(sai_adaptation_ind) */
-		ev->u.adaptation.adaptation_ind = ntohl(aind);
+		/* host order, as the owner receives it (-f erl: ntohl) */
+		ev->u.adaptation.adaptation_ind = aind;
 		ev->u.adaptation.assoc_id = id->assoc_id;
 		break;
 	case SCTPNL_CMD_EVENT_PDAPI:

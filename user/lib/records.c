@@ -262,8 +262,8 @@ int sctpnl_setadaptation_from_assoc(const struct sctpnl_assoc *a,
 {
 	if (!SCTPNL_HAS(a, SCTPNL_A_ADAPTATION_IND))
 		return -ENOENT;
-	/* OTP shows ntohl(ssb_adaptation_ind) */
-	out->adaptation_ind = ntohl(a->adaptation_ind);
+	/* host order, as getsockopt gives it (the Erlang form: ntohl) */
+	out->adaptation_ind = a->adaptation_ind;
 	out->set = 1u << SCTPNL_SETADAPTATION_ADAPTATION_IND;
 	return 0;
 }

@@ -107,6 +107,9 @@ enum sctpnl_path_state {
 #define SCTPNL_SPP_PMTUD_DISABLE	(1u << 4)
 #define SCTPNL_SPP_SACKDELAY_ENABLE	(1u << 5)
 #define SCTPNL_SPP_SACKDELAY_DISABLE	(1u << 6)
+/* set only, with SCTPNL_SPP_HB_ENABLE: make the interval 0 (hbinterval 0
+ * alone means "unchanged" to the stack, and is refused) */
+#define SCTPNL_SPP_HB_TIME_IS_ZERO	(1u << 7)
 
 /* sinfo_flags of <linux/sctp.h> (#sctp_sndrcvinfo.flags). */
 #define SCTPNL_SINFO_UNORDERED		(1u << 0)
@@ -122,9 +125,15 @@ enum {
 	SCTPNL_PADDRINFO_SRTT,
 	SCTPNL_PADDRINFO_RTO,
 	SCTPNL_PADDRINFO_MTU,
+	SCTPNL_PADDRINFO_SRTT_MS,	/* not a record field: srtt_ms */
 };
 
-/* #sctp_paddrinfo{}: srtt raw as getsockopt reports it, rto in ms. */
+/*
+ * #sctp_paddrinfo{}: srtt raw as getsockopt reports it (jiffies: the
+ * kernel's transport->srtt, HZ 250 on Debian), rto in ms.  srtt_ms is
+ * not a field of the record: the same srtt in milliseconds, what every
+ * table and JSON view shows (JSON key "srtt_ms"; -f erl keeps srtt).
+ */
 struct sctpnl_paddrinfo {
 	uint32_t assoc_id;
 	struct sctpnl_addr address;
@@ -134,6 +143,7 @@ struct sctpnl_paddrinfo {
 	uint32_t rto;
 	uint32_t mtu;
 	uint32_t set;
+	uint32_t srtt_ms;		/* SCTPNL_PADDRINFO_SRTT_MS */
 };
 
 enum {
@@ -264,9 +274,10 @@ enum { SCTPNL_SETADAPTATION_ADAPTATION_IND };
 
 /*
  * #sctp_setadaptation{} (option sctp_adaptation_layer).  adaptation_ind
- * is the value as gen_sctp shows it: OTP byte-swaps the kernel's
- * ssb_adaptation_ind with ntohl(), sctpnl_setadaptation_from_assoc() does
- * the same.
+ * is in host order, as getsockopt(SCTP_ADAPTATION_LAYER) gives it and as
+ * the peer receives it (sai_adaptation_ind).  Only the Erlang form
+ * (sctpnl_fprint_erl) shows ntohl() of it, because OTP's driver
+ * byte-swaps it both ways.
  */
 struct sctpnl_setadaptation {
 	uint32_t adaptation_ind;
@@ -489,7 +500,7 @@ struct sctpnl_assoc {
 	uint8_t nodelay;
 	uint32_t autoclose;		/* seconds */
 	uint8_t disable_fragments;
-	uint32_t adaptation_ind;	/* raw, as the kernel keeps it */
+	uint32_t adaptation_ind;	/* host order, as getsockopt */
 	uint32_t peer_adaptation_ind;
 	uint32_t local_vtag;
 	uint32_t peer_vtag;
@@ -703,8 +714,8 @@ int sctpnl_set_sack_info(struct sctpnl *h, const struct sctpnl_key *key,
  * flags, ppid (host order), context, timetolive. */
 int sctpnl_set_default_send(struct sctpnl *h, const struct sctpnl_key *key,
 			    const struct sctpnl_sndrcvinfo *s);
-/* #sctp_setadaptation{}: adaptation_ind as gen_sctp shows it (what
- * sctpnl_setadaptation_from_assoc() reads back). */
+/* #sctp_setadaptation{}: adaptation_ind in host order, as setsockopt
+ * takes it (what sctpnl_setadaptation_from_assoc() reads back). */
 int sctpnl_set_adaptation(struct sctpnl *h, const struct sctpnl_key *key,
 			  const struct sctpnl_setadaptation *a);
 /* sctp_maxseg, bytes (0: the path MTU decides). */
@@ -773,8 +784,9 @@ struct sctpnl_mon;
  *  - #sctp_send_failed{}: flags 1 = data sent (true), 0 = unsent
  *    (false); info.assoc_id is the association's id (the kernel copies
  *    the sender's sinfo there; the module does not report it);
- *  - #sctp_adaptation_event{}: adaptation_ind = ntohl(the peer's
- *    indication), as OTP does.
+ *  - #sctp_adaptation_event{}: adaptation_ind in host order, as the
+ *    owner's sai_adaptation_ind (the Erlang form shows ntohl() of it, as
+ *    OTP does).
  * Pointers (data) are valid during the callback only.
  */
 struct sctpnl_event {
@@ -1037,6 +1049,13 @@ void sctpnl_json_addr(struct sctpnl_json *j, const char *key,
  */
 int sctpnl_json_record(struct sctpnl_json *j, const char *key,
 		       enum sctpnl_rec which, const void *rec);
+/*
+ * SCTPNL_REC_ASSOC or SCTPNL_REC_EP as sctpnl_json_record() writes it,
+ * but the object is left open: the caller adds its own keys, then calls
+ * sctpnl_json_end_object().  -EINVAL for other records.
+ */
+int sctpnl_json_record_open(struct sctpnl_json *j, const char *key,
+			    enum sctpnl_rec which, const void *rec);
 
 /* Convenience: one record as a complete JSON document + newline. */
 int sctpnl_fprint_json(FILE *f, enum sctpnl_rec which, const void *rec,

@@ -364,12 +364,11 @@ int sctpnl_set_adaptation(struct sctpnl *h, const struct sctpnl_key *key,
 	if (!a || !SCTPNL_ISSET(a, SCTPNL_SETADAPTATION_ADAPTATION_IND))
 		return -EINVAL;
 	/*
-	 * The kernel keeps (and SCTPNL_A_ADAPTATION_IND carries) the raw
-	 * ssb_adaptation_ind; gen_sctp, and so the record, shows
-	 * ntohl() of it: give it back the same way OTP sets it.
+	 * Host order, as setsockopt(SCTP_ADAPTATION_LAYER) takes it: the
+	 * owner reads it back, and the peer receives it, unchanged.
 	 */
 	return set_scalar(h, key, SCTPNL_A_ADAPTATION_IND, 4,
-			  htonl(a->adaptation_ind));
+			  a->adaptation_ind);
 }
 
 int sctpnl_set_maxseg(struct sctpnl *h, const struct sctpnl_key *key,

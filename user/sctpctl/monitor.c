@@ -305,8 +305,8 @@ static int mon_probe(const struct sctpnl_probe_sample *s, void *arg)
 		sctpnl_json_addr(j, "addr", &s->addr);
 		sctpnl_json_uint(j, "cwnd", s->cwnd);
 		sctpnl_json_uint(j, "ssthresh", s->ssthresh);
-		sctpnl_json_uint(j, "srtt", s->srtt);
-		sctpnl_json_uint(j, "rto", s->rto);
+		sctpnl_json_uint(j, "srtt_ms", s->srtt);
+		sctpnl_json_uint(j, "rto_ms", s->rto);
 		sctpnl_json_uint(j, "flight_size", s->flight_size);
 		sctpnl_json_uint(j, "partial_bytes_acked",
 				 s->partial_bytes_acked);
@@ -428,6 +428,10 @@ int cmd_monitor(struct out *o, int argc, char **argv)
 		} else if (!strcmp(a, "--count")) {
 			if (parse_int_opt(a, nx, UINT64_MAX, &m.count))
 				return 1;
+			if (!m.count)
+				return bad_arg("%s: N must be 1 or more (without "
+					       "--count, monitor runs until "
+					       "interrupted)", a);
 			i++;
 		} else if (!strcmp(a, "--interval")) {
 			if (parse_int_opt(a, nx, 3600000, &interval))
@@ -505,7 +509,51 @@ struct rec {
 	unsigned int n_paths;
 	char paths[MAX_PLOT_PATHS][SCTPNL_ADDRSTRLEN + 8];
 	int lost;
+	uint64_t dur;			/* seconds */
+	/* the association's events while recording, for the plot */
+	unsigned int n_ev;
+	struct {
+		double t;
+		char what[72];
+	} ev[32];
 };
+
+/* Its address and path events, marked on the plot's time axis. */
+static int rec_event(const struct sctpnl_event *e, void *arg)
+{
+	static const char *const paddr[] = {
+		"addr_available", "addr_unreachable", "addr_removed",
+		"addr_added", "addr_made_prim", "addr_confirmed",
+		"addr_potentially_failed",
+	};
+	static const char *const assoc[] = {
+		"comm_up", "comm_lost", "restart", "shutdown_comp",
+		"cant_assoc",
+	};
+	struct rec *r = arg;
+	char a[SCTPNL_ADDRSTRLEN];
+	uint32_t st;
+
+	if (e->assoc_id != r->id || r->n_ev >= 32)
+		return 0;
+	r->ev[r->n_ev].t = e->timestamp_ns >= r->t0 ?
+		(double)(e->timestamp_ns - r->t0) / 1e9 : 0.0;
+	if (e->type == SCTPNL_CMD_EVENT_PADDR_CHANGE) {
+		st = e->u.paddr_change.state;
+		snprintf(r->ev[r->n_ev].what, sizeof(r->ev[0].what), "%s %s",
+			 st < 7 ? paddr[st] : "paddr_change",
+			 sctpnl_addr_ntop(&e->u.paddr_change.addr, a,
+					  sizeof(a)));
+	} else if (e->type == SCTPNL_CMD_EVENT_ASSOC_CHANGE) {
+		st = e->u.assoc_change.state;
+		snprintf(r->ev[r->n_ev].what, sizeof(r->ev[0].what), "%s",
+			 st < 5 ? assoc[st] : "assoc_change");
+	} else {
+		return 0;
+	}
+	r->n_ev++;
+	return 0;
+}
 
 static int rec_sample(const struct sctpnl_probe_sample *s, void *arg)
 {
@@ -586,11 +634,23 @@ static int plot(const struct rec *r, const char *csv, const char *png)
 		/* Headroom, so a flat line at the maximum is not the border. */
 		"set offsets 0, 0, graph 0.1, 0\n"
 		"set grid\n"
+		/* Both panels: one time axis, the same margins. */
+		"set xrange [0:%llu]\n"
+		"set lmargin at screen 0.08\n"
+		"set rmargin at screen 0.70\n"
 		"set multiplot layout 2,1 title 'sctpnl probe: association %u'\n"
 		"set ylabel 'bytes'\n"
 		"set format y '%%.0s%%c'\n"
 		"set xlabel 'time (s)'\n",
-		png, r->id);
+		png, (unsigned long long)r->dur, r->id);
+	/* The association's events, on both panels' time axes. */
+	for (i = 0; i < r->n_ev; i++)
+		fprintf(g, "set arrow from %.3f, graph 0 to %.3f, graph 1 "
+			"nohead dt 3 lc rgb 'red'\n"
+			"set label %u '%s' at %.3f, graph 0.98 rotate by 90 "
+			"right front font ',8' tc rgb 'red'\n",
+			r->ev[i].t, r->ev[i].t, i + 1, r->ev[i].what,
+			r->ev[i].t);
 	fputs("plot ", g);
 	for (i = 0; i < r->n_paths; i++) {
 		const char *p = r->paths[i];
@@ -600,6 +660,10 @@ static int plot(const struct rec *r, const char *csv, const char *png)
 			"$p%u using 1:8 with lines title 'flight size %s'",
 			i ? ", " : "", i, p, i, p, i, p);
 	}
+	/* the peer's window: one per association, every path samples it */
+	if (r->n_paths)
+		fputs(", $p0 using 1:10 with steps dt 4 lw 2 "
+		      "title 'peer rwnd'", g);
 	if (!r->n_paths)
 		fputs("0 notitle", g);
 	fputs("\nset ylabel 'ms'\nset format y '%g'\nplot ", g);
@@ -626,7 +690,9 @@ static const char probe_usage[] =
 int cmd_probe(int argc, char **argv)
 {
 	struct sctpnl_mon_cb cb = { .on_probe = rec_sample,
-				    .on_lost = rec_lost };
+				    .on_lost = rec_lost,
+				    .on_paddr_change = rec_event,
+				    .on_assoc_change = rec_event };
 	const char *out = NULL, *png = NULL;
 	uint64_t dur = 0, rcvbuf = 4 << 20, interval = 0, end;
 	struct rec r = { 0 };
@@ -666,8 +732,15 @@ int cmd_probe(int argc, char **argv)
 			return bad_arg("usage: %s", probe_usage);
 		}
 	}
-	if (!nkey || !dur || !out)
-		return bad_arg("usage: %s", probe_usage);
+	if (!nkey)
+		return bad_arg("probe: which association? usage: %s",
+			       probe_usage);
+	if (!dur)
+		return bad_arg("probe: --duration S: 1 second or more (%s)",
+			       "how long to record");
+	if (!out)
+		return bad_arg("probe: --out FILE.csv: where to write the "
+			       "samples (usage: %s)", probe_usage);
 	if (png && (strchr(png, '\'') || strchr(out, '\'')))
 		return bad_arg("%s: no quotes in file names, please", "probe");
 	if (parse_key(nkey, keyv, &k))
@@ -695,7 +768,9 @@ int cmd_probe(int argc, char **argv)
 	      "partial_bytes_acked,peer_rwnd,state,primary\n", r.csv);
 
 	catch_signals();
-	mn = sctpnl_monitor_open(SCTPNL_MON_PROBE);
+	/* events too: the association's are marked on the plot */
+	mn = sctpnl_monitor_open(SCTPNL_MON_PROBE |
+				 (png ? SCTPNL_MON_EVENTS : 0));
 	if (!mn) {
 		fclose(r.csv);
 		return mon_fail(errno, "probe");
@@ -709,6 +784,7 @@ int cmd_probe(int argc, char **argv)
 		return fail(err, "probe filter");
 	}
 	r.t0 = now_ns();
+	r.dur = dur;
 	end = r.t0 + dur * 1000000000ull;
 	while (!stop) {
 		struct pollfd pfd = { .fd = sctpnl_monitor_fd(mn),

@@ -20,13 +20,20 @@ static const char usage_text[] =
 "  -j, --json           JSON output (keys are inet_sctp.hrl field names)\n"
 "  -p, --pretty         indent JSON\n"
 "  -f, --format FMT     table (default), json, or erl\n"
+"  -4, -6               only IPv4 (IPv6) associations (primary peer address)\n"
+"  -P, --processes      show the processes holding each socket, as ss -p:\n"
+"                       users:((\"name\",pid=N,fd=N)) (table), \"users\" (JSON)\n"
+"  -s, --stats          assoc table: the association's counters\n"
+"                       (SCTP_GET_ASSOC_STATS) on a second line\n"
 "  -V, --version        print the version\n"
 "  -h, --help           this text\n"
 "\n"
 "OBJECTS AND COMMANDS\n"
 "  assoc [show] [FILTER...]\n"
 "      Every association of the namespace, one per line:\n"
-"      ID STATE LOCAL PEER (STYLE) INO UID RWND UNACK\n"
+"      ID STATE Recv-Q Send-Q LOCAL PEER (STYLE) INO UID RWND UNACK\n"
+"      [USERS]; Recv-Q: bytes received not yet read by the owner,\n"
+"      Send-Q: bytes queued and not yet acknowledged.\n"
 "      LOCAL/PEER are ADDR[,ADDR...]:PORT (IPv6 in brackets, the peer's\n"
 "      primary first, ,+N when more addresses were not stored); RWND is\n"
 "      the peer's window (#sctp_status.rwnd), UNACK unacked DATA chunks.\n"
@@ -48,6 +55,18 @@ static const char usage_text[] =
 "      #sctp_assocparams{}, #sctp_paddrparams{}, #sctp_event_subscribe{}.\n"
 "  snmp\n"
 "      The namespace's SCTP MIB, as /proc/net/sctp/snmp (Name<TAB>value).\n"
+"  summary\n"
+"      One screen, like ss -s: associations by state and by style,\n"
+"      endpoints (listening), retransmitted chunks of the current\n"
+"      associations, and the MIB's totals since boot (established,\n"
+"      aborted, shut down, retransmissions).  -j: one JSON object.\n"
+"  top [--sort rtx|srtt|unacked|rwnd|opkt|ipkt|id] [--interval MS]\n"
+"      [-n N | --batch N] [FILTER...]\n"
+"      A live view: the associations sorted by a column (largest first;\n"
+"      rwnd: smallest first), refreshed every MS (1000) from one dump,\n"
+"      with per-second rates (RTX/s, OPKT/s, IPKT/s) from the stats\n"
+"      counters.  80 columns, plain ANSI escapes; q quits, r s u w o i d\n"
+"      pick the sort.  -n N: N refreshes to stdout, no escapes, no keys.\n"
 "  module\n"
 "      What the loaded module cannot deliver on this kernel (events whose\n"
 "      hook is missing, or disabled at load with disable=), or \"none\".\n"
@@ -63,7 +82,8 @@ static const char usage_text[] =
 "        peer_addr_params | paddrparams [addr ADDR] [hbinterval MS]\n"
 "                [pathmaxrxt N] [pathmtu N] [sackdelay MS] [flags F[,F...]]\n"
 "            F: hb_enable hb_disable hb_demand pmtud_enable pmtud_disable\n"
-"            sackdelay_enable sackdelay_disable.  Without addr: every path.\n"
+"            sackdelay_enable sackdelay_disable hb_time_is_zero (a zero\n"
+"            interval; hbinterval 0 is refused).  Without addr: every path.\n"
 "            hbinterval implies hb_enable, pathmtu pmtud_disable, sackdelay\n"
 "            sackdelay_enable, unless flags name that group.\n"
 "        primary_addr | primary ADDR[:PORT]     (a peer address)\n"
@@ -101,7 +121,8 @@ static const char usage_text[] =
 "      cwnd,ssthresh,srtt_ms,rto_ms,flight_size,partial_bytes_acked,\n"
 "      peer_rwnd,state,primary.  Sets the namespace's probe filter to\n"
 "      ASSOC and resets it (every association) afterwards.  --plot: draw\n"
-"      cwnd, ssthresh, flight size and srtt, rto per path (gnuplot).\n"
+"      cwnd, ssthresh, flight size, peer rwnd and srtt, rto per path\n"
+"      (gnuplot) on one time axis, the association's events marked.\n"
 "  export [--out FILE.prom] [--openmetrics] [assoc [FILTER...] [max N]]\n"
 "      The metrics of sctpnl-exporter(8) once, in the Prometheus text\n"
 "      format (without the event counters), for node_exporter's textfile\n"
@@ -118,7 +139,16 @@ static const char usage_text[] =
 "\n"
 "FILTER (all given must match):\n"
 "  lport N | pport N | laddr ADDR | paddr ADDR | state S[,S...] |\n"
-"  uid N | ino N | id N\n"
+"  uid N | ino N | id N | pid N | comm NAME\n"
+"  assoc show also takes expressions, as ss does:\n"
+"    TERM [and|&&] TERM, TERM or|'||' TERM, not|! TERM, ( EXPR ),\n"
+"    sport|lport N[-M], dport|pport N[-M], src|laddr ADDR, dst|paddr ADDR\n"
+"  e.g. sctpctl assoc show sport 5000-5010 or not state established\n"
+"  -4, -6: only associations whose primary peer address is IPv4, IPv6.\n"
+"  State groups: connected (not closed), synchronized (handshake done),\n"
+"  closing (shutdown_*), handshake (cookie_*), all.\n"
+"  (pid and comm: sockets held by that process, found in /proc as ss -p\n"
+"  does; only your own processes without privilege.)\n"
 "  States: empty closed cookie_wait cookie_echoed established\n"
 "  shutdown_pending shutdown_sent shutdown_received shutdown_ack_sent.\n"
 "\n"
@@ -133,6 +163,10 @@ static const struct option long_opts[] = {
 	{ "json",	no_argument,		NULL, 'j' },
 	{ "pretty",	no_argument,		NULL, 'p' },
 	{ "format",	required_argument,	NULL, 'f' },
+	{ "ipv4",	no_argument,		NULL, '4' },
+	{ "ipv6",	no_argument,		NULL, '6' },
+	{ "processes",	no_argument,		NULL, 'P' },
+	{ "stats",	no_argument,		NULL, 's' },
 	{ "version",	no_argument,		NULL, 'V' },
 	{ "help",	no_argument,		NULL, 'h' },
 	{ NULL,		0,			NULL, 0 },
@@ -155,6 +189,20 @@ int fail(int err, const char *what)
 		fprintf(stderr, "sctpctl: %s: %s\n", strerror(err), msg);
 	else
 		fprintf(stderr, "sctpctl: %s\n", strerror(err));
+	return 1;
+}
+
+/* fail(), and for EPERM say what is missing (set, abort, eof). */
+int fail_admin(int err, const char *what)
+{
+	const char *msg = h ? sctpnl_errmsg(h) : NULL;
+
+	if (err != -EPERM && err != EPERM)
+		return fail(err, what);
+	fprintf(stderr, "sctpctl: %s: %s (changing an association needs "
+		"CAP_NET_ADMIN in the namespace's user namespace)%s%s\n",
+		what, strerror(EPERM), msg && *msg ? ": " : "",
+		msg && *msg ? msg : "");
 	return 1;
 }
 
@@ -206,14 +254,16 @@ static int parse_states(const char *arg, uint32_t *mask)
 	     tok = strtok_r(NULL, ",", &save)) {
 		int s = sctpnl_state_from_name(tok);
 
-		if (s < 0)
+		if (s >= 0)
+			*mask |= 1u << s;
+		else if (filter_state_group(tok, mask))
 			return -EINVAL;
-		*mask |= 1u << s;
 	}
 	return *mask ? 0 : -EINVAL;
 }
 
-static int parse_filter(int argc, char **argv, struct sctpnl_filter *f)
+static int parse_filter(int argc, char **argv, struct sctpnl_filter *f,
+			struct out *o)
 {
 	int i;
 
@@ -221,9 +271,16 @@ static int parse_filter(int argc, char **argv, struct sctpnl_filter *f)
 	for (i = 0; i < argc; i++) {
 		const char *k = argv[i], *v = argv[i + 1];
 		uint64_t n;
+		int j;
 
 		if (!v)
 			return bad_arg("filter \"%s\" needs a value", k);
+		/* one value per key (the kernel's filter is an AND) */
+		for (j = i - 2; j >= 0; j -= 2)
+			if (!strcmp(argv[j], k))
+				return bad_arg("filter \"%s\" given twice: "
+					       "all terms must match; for "
+					       "either, join them with or", k);
 		if (!strcmp(k, "lport") || !strcmp(k, "pport")) {
 			if (parse_u64(v, 65535, &n))
 				return bad_arg("bad port \"%s\"", v);
@@ -256,6 +313,12 @@ static int parse_filter(int argc, char **argv, struct sctpnl_filter *f)
 				return bad_arg("bad inode \"%s\"", v);
 			f->inode = n;
 			SCTPNL_SETF(f, SCTPNL_FILTER_INODE);
+		} else if (!strcmp(k, "pid")) {
+			if (parse_u64(v, INT32_MAX, &n) || !n)
+				return bad_arg("bad pid \"%s\"", v);
+			o->pid = n;
+		} else if (!strcmp(k, "comm") || !strcmp(k, "process")) {
+			o->comm = v;
 		} else if (!strcmp(k, "id")) {
 			if (parse_u64(v, UINT32_MAX, &n))
 				return bad_arg("bad association id \"%s\"", v);
@@ -289,6 +352,17 @@ int parse_key(int argc, char **argv, struct sctpnl_key *k)
 	return 0;
 }
 
+/* -P, pid, comm: who holds which socket, read once before the dump. */
+static int scan_procs(struct out *o)
+{
+	int err;
+
+	if (!o->procs && !o->pid && !o->comm && !filter_needs_procs(o->expr))
+		return 0;
+	err = procs_scan();
+	return err ? fail(err, "scanning /proc") : 0;
+}
+
 static int assoc_cb(const struct sctpnl_assoc *a, void *arg)
 {
 	return out_assoc(arg, a);
@@ -316,14 +390,23 @@ static int cmd_assoc(struct out *o, int argc, char **argv)
 	int err;
 
 	is_show(&argc, &argv);
-	if (parse_filter(argc, argv, &f))
+	if (filter_is_expr(argc, argv)) {
+		/* or, not, ranges...: evaluated here, on a full dump */
+		memset(&f, 0, sizeof(f));
+		o->expr = filter_parse(argc, argv);
+		if (!o->expr)
+			return 1;
+	} else if (parse_filter(argc, argv, &f, o)) {
 		return 1;
+	}
 	/* The table shows little of each association: ask for little. */
 	if (o->fmt == FMT_TABLE) {
-		f.info = SCTPNL_INFO_BRIEF;
+		f.info = SCTPNL_INFO_BRIEF | SCTPNL_INFO_MISC;
+		if (o->stats)
+			f.info |= SCTPNL_INFO_STATS;
 		SCTPNL_SETF(&f, SCTPNL_FILTER_INFO);
 	}
-	if (open_handle())
+	if (open_handle() || scan_procs(o))
 		return 1;
 	out_begin(o, 1);
 	err = sctpnl_assoc_dump(h, &f, assoc_cb, o);
@@ -331,6 +414,7 @@ static int cmd_assoc(struct out *o, int argc, char **argv)
 		out_end(o);
 		return fail(err, "association dump");
 	}
+	out_empty_header(o, 0);
 	return out_end(o) ? fail(EIO, "stdout") : 0;
 }
 
@@ -368,9 +452,9 @@ static int cmd_ep(struct out *o, int argc, char **argv)
 	int err;
 
 	is_show(&argc, &argv);
-	if (parse_filter(argc, argv, &f))
+	if (parse_filter(argc, argv, &f, o))
 		return 1;
-	if (open_handle())
+	if (open_handle() || scan_procs(o))
 		return 1;
 	out_begin(o, 1);
 	err = sctpnl_ep_dump(h, &f, ep_cb, o);
@@ -378,6 +462,7 @@ static int cmd_ep(struct out *o, int argc, char **argv)
 		out_end(o);
 		return fail(err, "endpoint dump");
 	}
+	out_empty_header(o, 1);
 	return out_end(o) ? fail(EIO, "stdout") : 0;
 }
 
@@ -441,9 +526,21 @@ int main(int argc, char **argv)
 	const char *obj;
 	int c, ret;
 
-	while ((c = getopt_long(argc, argv, "+jpf:Vh", long_opts,
+	while ((c = getopt_long(argc, argv, "+46jpf:PsVh", long_opts,
 				NULL)) != -1) {
 		switch (c) {
+		case '4':
+			o.family = AF_INET;
+			break;
+		case '6':
+			o.family = AF_INET6;
+			break;
+		case 'P':
+			o.procs = 1;
+			break;
+		case 's':
+			o.stats = 1;
+			break;
 		case 'j':
 			o.fmt = FMT_JSON;
 			break;
@@ -493,6 +590,10 @@ int main(int argc, char **argv)
 		ret = cmd_ep(&o, argc, argv);
 	else if (matches(obj, "snmp"))
 		ret = cmd_snmp(&o, argc, argv);
+	else if (matches(obj, "summary") && strlen(obj) >= 2)
+		ret = cmd_summary(&o, argc, argv);
+	else if (!strcmp(obj, "top"))
+		ret = cmd_top(&o, argc, argv);
 	else if (!strcmp(obj, "set"))
 		ret = cmd_set(argc, argv);
 	else if (!strcmp(obj, "abort"))

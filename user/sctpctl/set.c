@@ -73,6 +73,9 @@ static const struct flag_name spp_flags[] = {
 	{ "pmtud_disable", SCTPNL_SPP_PMTUD_DISABLE },
 	{ "sackdelay_enable", SCTPNL_SPP_SACKDELAY_ENABLE },
 	{ "sackdelay_disable", SCTPNL_SPP_SACKDELAY_DISABLE },
+	/* with hb_enable: a zero heartbeat interval (hbinterval 0 is the
+	 * stack's "unchanged") */
+	{ "hb_time_is_zero", SCTPNL_SPP_HB_TIME_IS_ZERO },
 	{ NULL, 0 },
 };
 
@@ -254,6 +257,8 @@ static int set_paddrparams(const struct sctpnl_key *k, int argc, char **argv)
 			return bad_arg("paddrparams: unknown field \"%s\"", f);
 		}
 	}
+	if (p.flags & SCTPNL_SPP_HB_TIME_IS_ZERO)
+		implied |= SCTPNL_SPP_HB_ENABLE;
 	/* The sockets API applies a value only with its flag. */
 	if ((p.flags & SPP_HB) && (implied & SPP_HB))
 		implied &= ~SPP_HB;
@@ -449,13 +454,20 @@ int cmd_set(int argc, char **argv)
 		if (open_handle())
 			return 1;
 		err = sctpnl_set_disable_fragments(h, &k, on);
+	} else if (is_opt(opt, "events", "event_subscribe")) {
+		return bad_arg("set: %s: the event subscription (sctp_events) "
+			       "is the owning process's choice: read-only here "
+			       "(sctpctl monitor sees every event anyway)", opt);
+	} else if (is_opt(opt, "status", "get_peer_addr_info")) {
+		return bad_arg("set: %s: read-only (the association's state)",
+			       opt);
 	} else {
 		return bad_arg("set: unknown option \"%s\"", opt);
 	}
 	/* a usage error above printed its message and returned 1 */
 	if (err == 1)
 		return 1;
-	return err ? fail(err, opt) : 0;
+	return err ? fail_admin(err, opt) : 0;
 }
 
 int cmd_abort(int argc, char **argv)
@@ -473,7 +485,7 @@ int cmd_abort(int argc, char **argv)
 	if (open_handle())
 		return 1;
 	err = sctpnl_abort(h, &k, reason);
-	return err ? fail(err, "abort") : 0;
+	return err ? fail_admin(err, "abort") : 0;
 }
 
 int cmd_eof(int argc, char **argv)
@@ -488,5 +500,5 @@ int cmd_eof(int argc, char **argv)
 	if (open_handle())
 		return 1;
 	err = sctpnl_eof(h, &k);
-	return err ? fail(err, "eof") : 0;
+	return err ? fail_admin(err, "eof") : 0;
 }

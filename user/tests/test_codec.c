@@ -262,8 +262,11 @@ static void test_assoc(void)
 	CHECK(sctpnl_paddrparams_from_assoc(a, 0, &pp) == 0);
 	CHECK(!strcmp(erl_string(SCTPNL_REC_PADDRPARAMS, &pp), expect_pp0));
 	CHECK(sctpnl_paddrinfo_from_assoc(a, 2, &pi) == -ENOENT);
+	/* host order in the record, as getsockopt; ntohl() in Erlang (OTP) */
 	CHECK(sctpnl_setadaptation_from_assoc(a, &ad) == 0);
-	CHECK(ad.adaptation_ind == 0x01020304);
+	CHECK(ad.adaptation_ind == htonl(0x01020304));
+	CHECK(!strcmp(erl_string(SCTPNL_REC_SETADAPTATION, &ad),
+		      "#sctp_setadaptation{adaptation_ind = 16909060}"));
 	CHECK(sctpnl_sndrcvinfo_from_assoc(a, &sri) == 0);
 	CHECK(!strcmp(erl_string(SCTPNL_REC_SNDRCVINFO, &sri),
 		      "#sctp_sndrcvinfo{stream = 1,ssn = 0,flags = "
