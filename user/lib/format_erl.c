@@ -15,17 +15,25 @@ static void erl_addr(FILE *f, const struct sctpnl_addr *a)
 	const uint8_t *b;
 	int i;
 
+	snl_puts(f, "{{");
 	if (a->family == AF_INET) {
 		b = (const uint8_t *)&a->v4;
-		fprintf(f, "{{%u,%u,%u,%u},%u}", b[0], b[1], b[2], b[3],
-			a->port);
-		return;
+		for (i = 0; i < 4; i++) {
+			if (i)
+				snl_putc(f, ',');
+			snl_putu(f, b[i]);
+		}
+	} else {
+		b = a->v6.s6_addr;
+		for (i = 0; i < 8; i++) {
+			if (i)
+				snl_putc(f, ',');
+			snl_putu(f, b[2 * i] << 8 | b[2 * i + 1]);
+		}
 	}
-	b = a->v6.s6_addr;
-	fputs("{{", f);
-	for (i = 0; i < 8; i++)
-		fprintf(f, "%s%u", i ? "," : "", b[2 * i] << 8 | b[2 * i + 1]);
-	fprintf(f, "},%u}", a->port);
+	snl_puts(f, "},");
+	snl_putu(f, a->port);
+	snl_putc(f, '}');
 }
 
 static int erl_rec(FILE *f, enum sctpnl_rec which, const void *rec)
@@ -39,25 +47,28 @@ static int erl_rec(FILE *f, enum sctpnl_rec which, const void *rec)
 	n = snl_rec_fields(which, rec, fl);
 	if (n < 0)
 		return n;
-	fprintf(f, "#%s{", name);
+	snl_putc(f, '#');
+	snl_puts(f, name);
+	snl_putc(f, '{');
 	for (i = 0; i < n; i++) {
 		const struct snl_field *x = &fl[i];
 
-		fprintf(f, "%s%s = ", i ? "," : "", x->name);
+		if (i)
+			snl_putc(f, ',');
+		snl_puts(f, x->name);
+		snl_puts(f, " = ");
 		switch (x->type) {
 		case SNL_F_UNDEF:
-			fputs("undefined", f);
+			snl_puts(f, "undefined");
 			break;
 		case SNL_F_UINT:
-			fprintf(f, "%llu", x->erl_ntohl ?
-				(unsigned long long)ntohl((uint32_t)x->u) :
-				(unsigned long long)x->u);
+			snl_putu(f, x->erl_ntohl ? ntohl((uint32_t)x->u) : x->u);
 			break;
 		case SNL_F_ATOM:
-			fputs(x->s, f);
+			snl_puts(f, x->s);
 			break;
 		case SNL_F_BOOL:
-			fputs(x->u ? "true" : "false", f);
+			snl_puts(f, x->u ? "true" : "false");
 			break;
 		case SNL_F_ADDR:
 			erl_addr(f, x->addr);
@@ -66,15 +77,16 @@ static int erl_rec(FILE *f, enum sctpnl_rec which, const void *rec)
 			unsigned int b;
 			int first = 1;
 
-			fputc('[', f);
+			snl_putc(f, '[');
 			for (b = 0; b < x->n_names; b++) {
 				if (!(x->u & (1ull << b)) || !x->names[b])
 					continue;
-				fprintf(f, "%s%s", first ? "" : ",",
-					x->names[b]);
+				if (!first)
+					snl_putc(f, ',');
+				snl_puts(f, x->names[b]);
 				first = 0;
 			}
-			fputc(']', f);
+			snl_putc(f, ']');
 			break;
 		}
 		case SNL_F_REC:
@@ -86,15 +98,18 @@ static int erl_rec(FILE *f, enum sctpnl_rec which, const void *rec)
 			const uint8_t *d = x->ptr;
 			uint64_t k;
 
-			fputs("<<", f);
-			for (k = 0; k < x->u; k++)
-				fprintf(f, "%s%u", k ? "," : "", d[k]);
-			fputs(">>", f);
+			snl_puts(f, "<<");
+			for (k = 0; k < x->u; k++) {
+				if (k)
+					snl_putc(f, ',');
+				snl_putu(f, d[k]);
+			}
+			snl_puts(f, ">>");
 			break;
 		}
 		}
 	}
-	fputc('}', f);
+	snl_putc(f, '}');
 	return 0;
 }
 
@@ -112,7 +127,7 @@ static int term(FILE *f, enum sctpnl_rec which, const void *rec)
 	int err = erl_rec(f, which, rec);
 
 	if (!err)
-		fputs(".\n", f);
+		snl_puts(f, ".\n");
 	return err;
 }
 

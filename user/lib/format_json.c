@@ -37,7 +37,7 @@ int sctpnl_json_free(struct sctpnl_json *j)
 
 	if (!j)
 		return 0;
-	fputc('\n', j->f);
+	snl_putc(j->f, '\n');
 	err = ferror(j->f) ? -EIO : 0;
 	free(j);
 	return err;
@@ -47,66 +47,86 @@ static void indent(struct sctpnl_json *j)
 {
 	int i;
 
-	fputc('\n', j->f);
+	snl_putc(j->f, '\n');
 	for (i = 0; i < j->depth; i++)
-		fputs("  ", j->f);
+		snl_puts(j->f, "  ");
 }
 
+static const char *escape(unsigned char c)
+{
+	switch (c) {
+	case '"':
+		return "\\\"";
+	case '\\':
+		return "\\\\";
+	case '\n':
+		return "\\n";
+	case '\r':
+		return "\\r";
+	case '\t':
+		return "\\t";
+	case '\b':
+		return "\\b";
+	case '\f':
+		return "\\f";
+	}
+	return NULL;
+}
+
+/* Runs of plain characters go out whole; the rest escaped. */
 static void put_str(FILE *f, const char *s)
+{
+	const char *run = s, *esc;
+	unsigned char c;
+
+	snl_putc(f, '"');
+	for (; (c = *s); s++) {
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		fwrite_unlocked(run, 1, s - run, f);
+		run = s + 1;
+		esc = escape(c);
+		if (esc)
+			snl_puts(f, esc);
+		else
+			fprintf(f, "\\u%04x", c);
+	}
+	fwrite_unlocked(run, 1, s - run, f);
+	snl_putc(f, '"');
+}
+
+/* Keys are field names, almost never in need of escaping. */
+static void put_key(FILE *f, const char *key)
 {
 	const unsigned char *p;
 
-	fputc('"', f);
-	for (p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"':
-			fputs("\\\"", f);
-			break;
-		case '\\':
-			fputs("\\\\", f);
-			break;
-		case '\n':
-			fputs("\\n", f);
-			break;
-		case '\r':
-			fputs("\\r", f);
-			break;
-		case '\t':
-			fputs("\\t", f);
-			break;
-		case '\b':
-			fputs("\\b", f);
-			break;
-		case '\f':
-			fputs("\\f", f);
-			break;
-		default:
-			if (*p < 0x20)
-				fprintf(f, "\\u%04x", *p);
-			else
-				fputc(*p, f);
+	for (p = (const unsigned char *)key; *p; p++)
+		if (*p < 0x20 || *p == '"' || *p == '\\') {
+			put_str(f, key);
+			return;
 		}
-	}
-	fputc('"', f);
+	snl_putc(f, '"');
+	snl_puts(f, key);
+	snl_putc(f, '"');
 }
 
 /* Separator, indentation and key before a value. */
 static void pre(struct sctpnl_json *j, const char *key)
 {
 	if (j->count[j->depth]++)
-		fputc(',', j->f);
+		snl_putc(j->f, ',');
 	if ((j->flags & SCTPNL_JSON_PRETTY) && j->depth)
 		indent(j);
 	if (key) {
-		put_str(j->f, key);
-		fputs(j->flags & SCTPNL_JSON_PRETTY ? ": " : ":", j->f);
+		put_key(j->f, key);
+		snl_puts(j->f, j->flags & SCTPNL_JSON_PRETTY ? ": " : ":");
 	}
 }
 
 static void open_c(struct sctpnl_json *j, const char *key, char c)
 {
 	pre(j, key);
-	fputc(c, j->f);
+	snl_putc(j->f, c);
 	if (j->depth < JSON_MAX_DEPTH)
 		j->depth++;
 	j->count[j->depth] = 0;
@@ -120,7 +140,7 @@ static void close_c(struct sctpnl_json *j, char c)
 		j->depth--;
 	if ((j->flags & SCTPNL_JSON_PRETTY) && n)
 		indent(j);
-	fputc(c, j->f);
+	snl_putc(j->f, c);
 }
 
 void sctpnl_json_begin_object(struct sctpnl_json *j, const char *key)
@@ -153,25 +173,30 @@ void sctpnl_json_string(struct sctpnl_json *j, const char *key,
 void sctpnl_json_uint(struct sctpnl_json *j, const char *key, uint64_t v)
 {
 	pre(j, key);
-	fprintf(j->f, "%llu", (unsigned long long)v);
+	snl_putu(j->f, v);
 }
 
 void sctpnl_json_int(struct sctpnl_json *j, const char *key, int64_t v)
 {
 	pre(j, key);
-	fprintf(j->f, "%lld", (long long)v);
+	if (v < 0) {
+		snl_putc(j->f, '-');
+		snl_putu(j->f, -(uint64_t)v);
+	} else {
+		snl_putu(j->f, v);
+	}
 }
 
 void sctpnl_json_bool(struct sctpnl_json *j, const char *key, int v)
 {
 	pre(j, key);
-	fputs(v ? "true" : "false", j->f);
+	snl_puts(j->f, v ? "true" : "false");
 }
 
 void sctpnl_json_null(struct sctpnl_json *j, const char *key)
 {
 	pre(j, key);
-	fputs("null", j->f);
+	snl_puts(j->f, "null");
 }
 
 void sctpnl_json_addr(struct sctpnl_json *j, const char *key,

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "sctpctl.h"
 
@@ -525,6 +526,11 @@ int main(int argc, char **argv)
 	struct out o = { .fmt = FMT_TABLE };
 	const char *obj;
 	int c, ret;
+
+	/* A listing is megabytes: fewer, larger writes (monitor, top and a
+	 * terminal change or keep this). */
+	if (!isatty(STDOUT_FILENO))
+		setvbuf(stdout, NULL, _IOFBF, 1 << 16);
 
 	while ((c = getopt_long(argc, argv, "+46jpf:PsVh", long_opts,
 				NULL)) != -1) {
