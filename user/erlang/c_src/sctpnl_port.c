@@ -219,7 +219,10 @@ static int enc_rec(ei_x_buff *x, enum sctpnl_rec which, const void *rec)
 			enc_atom(x, "undefined");
 			break;
 		case SNL_F_UINT:
-			ei_x_encode_ulonglong(x, f->u);
+			/* As OTP's driver shows it (the adaptation layer
+			 * indication: see fields.c), like sctpctl -f erl. */
+			ei_x_encode_ulonglong(x, f->erl_ntohl ?
+					      ntohl((uint32_t)f->u) : f->u);
 			break;
 		case SNL_F_ATOM:
 			enc_atom(x, f->s);
@@ -990,8 +993,13 @@ static int do_set(struct req *r)
 		err = DEC("sctp_prim", prim_fd, v.prim);
 	else if (!strcmp(opt, "sctp_set_peer_primary_addr"))
 		err = DEC("sctp_setpeerprim", spp_fd, v.spp);
-	else if (!strcmp(opt, "sctp_adaptation_layer"))
+	else if (!strcmp(opt, "sctp_adaptation_layer")) {
 		err = DEC("sctp_setadaptation", ad_fd, v.ad);
+		/* OTP's driver byte-swaps it on the way in, as on the way
+		 * out: what inet:setopts(S, [{sctp_adaptation_layer, V}])
+		 * gives the socket. */
+		v.ad.adaptation_ind = htonl(v.ad.adaptation_ind);
+	}
 	else if (!strcmp(opt, "sctp_delayed_ack_time"))
 		err = DEC("sctp_assoc_value", av_fd, v.av);
 	else if (!strcmp(opt, "sctp_default_send_param"))
