@@ -648,7 +648,7 @@ static int plot(const struct rec *r, const char *csv, const char *png)
 		fprintf(g, "set arrow from %.3f, graph 0 to %.3f, graph 1 "
 			"nohead dt 3 lc rgb 'red'\n"
 			"set label %u '%s' at %.3f, graph 0.98 rotate by 90 "
-			"right front font ',8' tc rgb 'red'\n",
+			"right front noenhanced font ',8' tc rgb 'red'\n",
 			r->ev[i].t, r->ev[i].t, i + 1, r->ev[i].what,
 			r->ev[i].t);
 	fputs("plot ", g);
