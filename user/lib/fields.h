@@ -39,6 +39,21 @@ struct snl_field {
 	uint64_t ju;
 };
 
+/* Room for any one of an association's records, built one at a time. */
+union snl_rec_buf {
+	struct sctpnl_status status;
+	struct sctpnl_paddrinfo pi;
+	struct sctpnl_paddrparams pp;
+	struct sctpnl_rtoinfo rto;
+	struct sctpnl_assocparams ap;
+	struct sctpnl_initmsg im;
+	struct sctpnl_assoc_value av;
+	struct sctpnl_sndrcvinfo sri;
+	struct sctpnl_event_subscribe ev;
+	struct sctpnl_setadaptation ad;
+	struct sctpnl_prim prim;
+};
+
 /* Fill out[] (SNL_MAX_FIELDS) with rec's fields: count or -EINVAL. */
 int snl_rec_fields(enum sctpnl_rec which, const void *rec,
 		   struct snl_field *out);

@@ -133,19 +133,7 @@ static int term(FILE *f, enum sctpnl_rec which, const void *rec)
 
 int sctpnl_fprint_erl_assoc(FILE *f, const struct sctpnl_assoc *a)
 {
-	union {
-		struct sctpnl_status status;
-		struct sctpnl_paddrinfo pi;
-		struct sctpnl_paddrparams pp;
-		struct sctpnl_rtoinfo rto;
-		struct sctpnl_assocparams ap;
-		struct sctpnl_initmsg im;
-		struct sctpnl_assoc_value av;
-		struct sctpnl_sndrcvinfo sri;
-		struct sctpnl_event_subscribe ev;
-		struct sctpnl_setadaptation ad;
-		struct sctpnl_prim prim;
-	} r;
+	union snl_rec_buf r;
 	unsigned int i;
 
 	if (!sctpnl_status_from_assoc(a, &r.status))

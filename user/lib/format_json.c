@@ -359,16 +359,7 @@ static void json_stats(struct sctpnl_json *j,
 static int json_assoc(struct sctpnl_json *j, const char *key, int open,
 		      const struct sctpnl_assoc *a)
 {
-	union {
-		struct sctpnl_status status;
-		struct sctpnl_paddrinfo pi;
-		struct sctpnl_paddrparams pp;
-		struct sctpnl_rtoinfo rto;
-		struct sctpnl_assocparams ap;
-		struct sctpnl_initmsg im;
-		struct sctpnl_sndrcvinfo sri;
-		struct sctpnl_event_subscribe ev;
-	} r;
+	union snl_rec_buf r;
 	unsigned int i;
 
 	sctpnl_json_begin_object(j, key);

@@ -66,7 +66,8 @@ int filter_state_group(const char *name, uint32_t *mask)
 	return -1;
 }
 
-static int parse_states(const char *arg, uint32_t *mask)
+/* "established,closing,...": states and state groups. */
+int filter_parse_states(const char *arg, uint32_t *mask)
 {
 	char buf[256], *tok, *save = NULL;
 
@@ -182,7 +183,7 @@ static struct fnode *factor(struct parser *p)
 			return fail_at(p, "bad address \"%s\"", v);
 	} else if (!strcmp(k, "state")) {
 		n->key = F_STATE;
-		if (parse_states(v, &n->mask))
+		if (filter_parse_states(v, &n->mask))
 			return fail_at(p, "bad state list \"%s\"", v);
 	} else if (!strcmp(k, "uid") || !strcmp(k, "ino") ||
 		   !strcmp(k, "inode") || !strcmp(k, "id") ||

@@ -243,26 +243,6 @@ int parse_u64(const char *s, uint64_t max, uint64_t *v)
 	return 0;
 }
 
-static int parse_states(const char *arg, uint32_t *mask)
-{
-	char buf[256], *tok, *save = NULL;
-
-	if (strlen(arg) >= sizeof(buf))
-		return -EINVAL;
-	strcpy(buf, arg);
-	*mask = 0;
-	for (tok = strtok_r(buf, ",", &save); tok;
-	     tok = strtok_r(NULL, ",", &save)) {
-		int s = sctpnl_state_from_name(tok);
-
-		if (s >= 0)
-			*mask |= 1u << s;
-		else if (filter_state_group(tok, mask))
-			return -EINVAL;
-	}
-	return *mask ? 0 : -EINVAL;
-}
-
 static int parse_filter(int argc, char **argv, struct sctpnl_filter *f,
 			struct out *o)
 {
@@ -301,7 +281,7 @@ static int parse_filter(int argc, char **argv, struct sctpnl_filter *f,
 				return bad_arg("bad address \"%s\"", v);
 			SCTPNL_SETF(f, SCTPNL_FILTER_PADDR);
 		} else if (!strcmp(k, "state")) {
-			if (parse_states(v, &f->state_mask))
+			if (filter_parse_states(v, &f->state_mask))
 				return bad_arg("bad state list \"%s\"", v);
 			SCTPNL_SETF(f, SCTPNL_FILTER_STATE);
 		} else if (!strcmp(k, "uid")) {

@@ -31,6 +31,7 @@ struct fnode *filter_parse(int argc, char **argv);
 int filter_match(const struct fnode *n, const struct sctpnl_assoc *a);
 int filter_needs_procs(const struct fnode *n);
 int filter_state_group(const char *name, uint32_t *mask);
+int filter_parse_states(const char *arg, uint32_t *mask);
 int family_match(int family, const struct sctpnl_assoc *a);
 
 /* procs.c: the processes holding each socket inode, as ss -p. */

@@ -305,19 +305,7 @@ static const char *style_atom(unsigned int style)
 static void enc_assoc(ei_x_buff *x, const struct sctpnl_assoc *a,
 		      int64_t sock_maxseg)
 {
-	union {
-		struct sctpnl_status status;
-		struct sctpnl_paddrinfo pi;
-		struct sctpnl_paddrparams pp;
-		struct sctpnl_rtoinfo rto;
-		struct sctpnl_assocparams ap;
-		struct sctpnl_initmsg im;
-		struct sctpnl_assoc_value av;
-		struct sctpnl_sndrcvinfo sri;
-		struct sctpnl_event_subscribe ev;
-		struct sctpnl_setadaptation ad;
-		struct sctpnl_prim prim;
-	} r;
+	union snl_rec_buf r;
 	struct sctpnl_addr tmp;
 	unsigned int i;
 
