@@ -11,7 +11,8 @@ step() { printf '\n== %s\n' "$*"; }
 
 step "sctpnl family"
 id=$(genl_family sctpnl) || { echo "sctpnl not registered"; exit 1; }
-echo "generic netlink family \"sctpnl\" registered, id $id"
+echo "generic netlink family \"sctpnl\" registered, id $id, kernel $(uname -r)"
+command -v sctpctl >/dev/null && sctpctl module
 
 step "starting traffic: iperf3 --sctp over loopback"
 iperf3 -s -1 -D -p 5201 >/dev/null 2>&1
