@@ -6,6 +6,7 @@
 #ifndef _SCTPNL_FIELDS_H
 #define _SCTPNL_FIELDS_H
 
+#include <arpa/inet.h>
 #include "sctpnl.h"
 
 enum snl_ftype {
@@ -38,6 +39,12 @@ struct snl_field {
 	enum snl_ftype jtype;		/* (UINT or UNDEF) */
 	uint64_t ju;
 };
+
+/* A UINT field's value as Erlang shows it (see erl_ntohl). */
+static inline uint64_t snl_field_erl_uint(const struct snl_field *f)
+{
+	return f->erl_ntohl ? ntohl((uint32_t)f->u) : f->u;
+}
 
 /* Room for any one of an association's records, built one at a time. */
 union snl_rec_buf {

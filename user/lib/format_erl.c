@@ -62,7 +62,7 @@ static int erl_rec(FILE *f, enum sctpnl_rec which, const void *rec)
 			snl_puts(f, "undefined");
 			break;
 		case SNL_F_UINT:
-			snl_putu(f, x->erl_ntohl ? ntohl((uint32_t)x->u) : x->u);
+			snl_putu(f, snl_field_erl_uint(x));
 			break;
 		case SNL_F_ATOM:
 			snl_puts(f, x->s);

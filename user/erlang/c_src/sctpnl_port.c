@@ -221,8 +221,7 @@ static int enc_rec(ei_x_buff *x, enum sctpnl_rec which, const void *rec)
 		case SNL_F_UINT:
 			/* As OTP's driver shows it (the adaptation layer
 			 * indication: see fields.c), like sctpctl -f erl. */
-			ei_x_encode_ulonglong(x, f->erl_ntohl ?
-					      ntohl((uint32_t)f->u) : f->u);
+			ei_x_encode_ulonglong(x, snl_field_erl_uint(f));
 			break;
 		case SNL_F_ATOM:
 			enc_atom(x, f->s);
