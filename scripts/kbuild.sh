@@ -26,7 +26,8 @@ abi= chroot= kdir=
 . "$conf"
 
 if [ -n "$chroot" ]; then
-	bdir=/build/$name		# as the chroot sees it
+	# One directory per project tree: worktrees share the chroot.
+	bdir=/build/$(printf %s "$top" | tr / _)/$name
 	host_bdir=$chroot$bdir
 	mkdir -p "$host_bdir" "$cache/build"
 	ln -sfn "$host_bdir" "$cache/build/$name"
