@@ -270,7 +270,8 @@ def main():
     sys.path.insert(0, GEN)
     import ynl_gen_c  # pylint: disable=import-outside-toplevel,import-error
 
-    if '--mode' in args and args[args.index('--mode') + 1] == 'uapi':
+    uapi = '--mode' in args and args[args.index('--mode') + 1] == 'uapi'
+    if uapi:
         Hooks(ynl_gen_c)
 
     with tempfile.TemporaryDirectory(prefix='sctpnl-ynl.') as scratch:
@@ -282,7 +283,7 @@ def main():
         ynl_gen_c.main()
         # The generator writes its output file when its writer is freed.
         gc.collect()
-    if out:
+    if out and uapi:
         with open(out, encoding='utf-8') as f:
             text = f.read()
         with open(out, 'w', encoding='utf-8') as f:
