@@ -175,9 +175,11 @@ struct sctpnl_status {
 enum {
 	SCTPNL_RTOINFO_ASSOC_ID,
 	SCTPNL_RTOINFO_INITIAL,
-	SCTPNL_RTOINFO_MAX,
+	SCTPNL_RTOINFO_MAX_RTO,		/* field "max" */
 	SCTPNL_RTOINFO_MIN,
 };
+/* The old name of the bit of field "max" (not an enum's last value). */
+#define SCTPNL_RTOINFO_MAX	SCTPNL_RTOINFO_MAX_RTO
 
 /* #sctp_rtoinfo{}, ms. */
 struct sctpnl_rtoinfo {

@@ -134,7 +134,7 @@ static int set_rtoinfo(const struct sctpnl_key *k, int argc, char **argv)
 			SCTPNL_SETF(&r, SCTPNL_RTOINFO_INITIAL);
 		} else if (!strcmp(f, "max")) {
 			r.max = n;
-			SCTPNL_SETF(&r, SCTPNL_RTOINFO_MAX);
+			SCTPNL_SETF(&r, SCTPNL_RTOINFO_MAX_RTO);
 		} else if (!strcmp(f, "min")) {
 			r.min = n;
 			SCTPNL_SETF(&r, SCTPNL_RTOINFO_MIN);
