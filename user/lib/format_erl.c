@@ -10,12 +10,12 @@
 #include "internal.h"
 #include "fields.h"
 
-static void erl_addr(FILE *f, const struct sctpnl_addr *a)
+static void erl_ip(FILE *f, const struct sctpnl_addr *a)
 {
 	const uint8_t *b;
 	int i;
 
-	snl_puts(f, "{{");
+	snl_putc(f, '{');
 	if (a->family == AF_INET) {
 		b = (const uint8_t *)&a->v4;
 		for (i = 0; i < 4; i++) {
@@ -31,104 +31,125 @@ static void erl_addr(FILE *f, const struct sctpnl_addr *a)
 			snl_putu(f, b[2 * i] << 8 | b[2 * i + 1]);
 		}
 	}
-	snl_puts(f, "},");
-	snl_putu(f, a->port);
 	snl_putc(f, '}');
 }
 
-static int erl_rec(FILE *f, enum sctpnl_rec which, const void *rec)
+int sctpnl_fprint_erl_addr(FILE *f, const struct sctpnl_addr *a)
 {
-	struct snl_field fl[SNL_MAX_FIELDS];
-	const char *name = sctpnl_rec_name(which);
-	int n, i, err;
+	if (a->family != AF_INET && a->family != AF_INET6) {
+		snl_puts(f, "undefined");
+	} else {
+		snl_putc(f, '{');
+		erl_ip(f, a);
+		snl_putc(f, ',');
+		snl_putu(f, a->port);
+		snl_putc(f, '}');
+	}
+	return ferror(f) ? -EIO : 0;
+}
 
-	if (!name)
-		return -EINVAL;
-	n = snl_rec_fields(which, rec, fl);
-	if (n < 0)
-		return n;
-	snl_putc(f, '#');
-	snl_puts(f, name);
-	snl_putc(f, '{');
-	for (i = 0; i < n; i++) {
-		const struct snl_field *x = &fl[i];
+static void erl_flags(FILE *f, const struct snl_names *t, uint64_t mask)
+{
+	unsigned int b;
+	int first = 1;
 
-		if (i)
+	snl_putc(f, '[');
+	for (b = 0; b < t->n; b++) {
+		if (!(mask & (1ull << b)) || !t->v[b])
+			continue;
+		if (!first)
 			snl_putc(f, ',');
-		snl_puts(f, x->name);
+		snl_puts(f, t->v[b]);
+		first = 0;
+	}
+	snl_putc(f, ']');
+}
+
+static void erl_bin(FILE *f, const uint8_t *d, size_t len)
+{
+	size_t k;
+
+	snl_puts(f, "<<");
+	for (k = 0; d && k < len; k++) {
+		if (k)
+			snl_putc(f, ',');
+		snl_putu(f, d[k]);
+	}
+	snl_puts(f, ">>");
+}
+
+static void erl_rec(FILE *f, const struct snl_desc *d, const void *rec);
+
+static void erl_value(FILE *f, const struct snl_desc *d,
+		      const struct snl_row *r, const void *rec)
+{
+	const void *p = snl_at(rec, r);
+
+	if (!snl_row_isset(d, rec, r)) {
+		snl_puts(f, "undefined");
+		return;
+	}
+	switch (r->type) {
+	case SNL_F_UINT:
+		snl_putu(f, snl_row_erl_u(rec, r));
+		break;
+	case SNL_F_ATOM:
+		snl_puts(f, snl_row_atom(rec, r, 0));
+		break;
+	case SNL_F_BOOL:
+		snl_puts(f, snl_row_u(rec, r) ? "true" : "false");
+		break;
+	case SNL_F_ADDR:
+		sctpnl_fprint_erl_addr(f, p);
+		break;
+	case SNL_F_FLAGS:
+		erl_flags(f, r->names, snl_row_u(rec, r));
+		break;
+	case SNL_F_REC:
+		erl_rec(f, r->rec, p);
+		break;
+	case SNL_F_BIN:
+		erl_bin(f, *(const uint8_t *const *)p,
+			*(const size_t *)((const char *)rec + r->len_off));
+		break;
+	}
+}
+
+static void erl_rec(FILE *f, const struct snl_desc *d, const void *rec)
+{
+	const struct snl_row *r;
+	int first = 1;
+
+	snl_putc(f, '#');
+	snl_puts(f, d->name);
+	snl_putc(f, '{');
+	for (r = d->rows; r < d->rows + d->n; r++) {
+		if (!r->name)
+			continue;
+		if (!first)
+			snl_putc(f, ',');
+		first = 0;
+		snl_puts(f, r->name);
 		snl_puts(f, " = ");
-		switch (x->type) {
-		case SNL_F_UNDEF:
-			snl_puts(f, "undefined");
-			break;
-		case SNL_F_UINT:
-			snl_putu(f, snl_field_erl_uint(x));
-			break;
-		case SNL_F_ATOM:
-			snl_puts(f, x->s);
-			break;
-		case SNL_F_BOOL:
-			snl_puts(f, x->u ? "true" : "false");
-			break;
-		case SNL_F_ADDR:
-			erl_addr(f, x->addr);
-			break;
-		case SNL_F_FLAGS: {
-			unsigned int b;
-			int first = 1;
-
-			snl_putc(f, '[');
-			for (b = 0; b < x->n_names; b++) {
-				if (!(x->u & (1ull << b)) || !x->names[b])
-					continue;
-				if (!first)
-					snl_putc(f, ',');
-				snl_puts(f, x->names[b]);
-				first = 0;
-			}
-			snl_putc(f, ']');
-			break;
-		}
-		case SNL_F_REC:
-			err = erl_rec(f, x->rec, x->ptr);
-			if (err)
-				return err;
-			break;
-		case SNL_F_BIN: {
-			const uint8_t *d = x->ptr;
-			uint64_t k;
-
-			snl_puts(f, "<<");
-			for (k = 0; k < x->u; k++) {
-				if (k)
-					snl_putc(f, ',');
-				snl_putu(f, d[k]);
-			}
-			snl_puts(f, ">>");
-			break;
-		}
-		}
+		erl_value(f, d, r, rec);
 	}
 	snl_putc(f, '}');
-	return 0;
 }
 
 int sctpnl_fprint_erl(FILE *f, enum sctpnl_rec which, const void *rec)
 {
-	int err = erl_rec(f, which, rec);
+	const struct snl_desc *d = snl_desc_of(which);
 
-	if (!err && ferror(f))
-		err = -EIO;
-	return err;
+	if (!d)
+		return -EINVAL;
+	erl_rec(f, d, rec);
+	return ferror(f) ? -EIO : 0;
 }
 
-static int term(FILE *f, enum sctpnl_rec which, const void *rec)
+static void term(FILE *f, enum sctpnl_rec which, const void *rec)
 {
-	int err = erl_rec(f, which, rec);
-
-	if (!err)
-		snl_puts(f, ".\n");
-	return err;
+	erl_rec(f, snl_desc_of(which), rec);
+	snl_puts(f, ".\n");
 }
 
 int sctpnl_fprint_erl_assoc(FILE *f, const struct sctpnl_assoc *a)

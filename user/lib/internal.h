@@ -40,6 +40,42 @@ static inline void snl_putu(FILE *f, uint64_t v)
 	fwrite_unlocked(p, 1, b + sizeof(b) - p, f);
 }
 
+/*
+ * Walking received attributes inline: libnl's nla_ok(), nla_next() and
+ * nla_type() are calls into the shared library, several per attribute,
+ * a good part of decoding an association.  Same checks as nla_ok().
+ */
+static inline int snl_nla_ok(const struct nlattr *a, int rem)
+{
+	return rem >= (int)sizeof(*a) && a->nla_len >= sizeof(*a) &&
+	       a->nla_len <= rem;
+}
+
+static inline int snl_nla_type(const struct nlattr *a)
+{
+	return a->nla_type & NLA_TYPE_MASK;
+}
+
+static inline void *snl_nla_data(const struct nlattr *a)
+{
+	return (char *)a + NLA_HDRLEN;
+}
+
+static inline int snl_nla_len(const struct nlattr *a)
+{
+	return a->nla_len - NLA_HDRLEN;
+}
+
+#define snl_for_each_attr(pos, head, len, rem)				\
+	for (pos = (head), rem = (len); snl_nla_ok(pos, rem);		\
+	     rem -= NLA_ALIGN(pos->nla_len),				\
+	     pos = (const struct nlattr *)((const char *)pos +		\
+					   NLA_ALIGN(pos->nla_len)))
+
+#define snl_for_each_nested(pos, nest, rem)				\
+	snl_for_each_attr(pos, (const struct nlattr *)snl_nla_data(nest), \
+			  snl_nla_len(nest), rem)
+
 #define SNL_ERRMSG_LEN	256
 
 struct sctpnl {
@@ -52,21 +88,13 @@ struct sctpnl {
 	} buf;
 };
 
-/* Endpoint-only attributes, decoded beside an association's. */
-struct snl_ep_extra {
-	uint32_t assocs;
-	uint8_t listening;
-};
-
-/* codec.c: attributes -> structs */
+/* codec.c: attributes -> structs, by the tables of fields.c */
 int snl_decode_assoc(const struct nlattr *attrs, int len,
-		     struct sctpnl_assoc *a, struct snl_ep_extra *ep);
+		     struct sctpnl_assoc *a);
+int snl_decode_ep(const struct nlattr *attrs, int len, struct sctpnl_ep *ep);
 int snl_decode_snmp(const struct nlattr *attrs, int len,
 		    struct sctpnl_snmp *s);
-void snl_ep_from_assoc(struct sctpnl_ep *ep, const struct sctpnl_assoc *a,
-		       const struct snl_ep_extra *x);
 int snl_decode_addr(const struct nlattr *nest, struct sctpnl_addr *addr);
-int snl_decode_sndrcv(const struct nlattr *nest, struct sctpnl_sndrcvinfo *s);
 
 /* codec.c: structs -> attributes (requests) */
 int snl_put_addr(struct nl_msg *msg, int type, const struct sctpnl_addr *a,

@@ -329,8 +329,7 @@ static const struct nlattr *msg_attrs(const struct nlmsghdr *nlh, int *len)
 	return genlmsg_attrdata(g, 0);
 }
 
-static int parse_any(const void *nlh, struct sctpnl_assoc *a,
-		     struct snl_ep_extra *x)
+int sctpnl_parse_assoc(const void *nlh, struct sctpnl_assoc *out)
 {
 	const struct nlattr *attrs;
 	int len;
@@ -338,28 +337,18 @@ static int parse_any(const void *nlh, struct sctpnl_assoc *a,
 	attrs = msg_attrs(nlh, &len);
 	if (!attrs)
 		return -EBADMSG;
-	return snl_decode_assoc(attrs, len, a, x);
-}
-
-int sctpnl_parse_assoc(const void *nlh, struct sctpnl_assoc *out)
-{
-	return parse_any(nlh, out, NULL);
+	return snl_decode_assoc(attrs, len, out);
 }
 
 int sctpnl_parse_ep(const void *nlh, struct sctpnl_ep *out)
 {
-	struct snl_ep_extra x = { 0 };
-	struct sctpnl_assoc *a;
-	int err;
+	const struct nlattr *attrs;
+	int len;
 
-	a = malloc(sizeof(*a));
-	if (!a)
-		return -ENOMEM;
-	err = parse_any(nlh, a, &x);
-	if (!err)
-		snl_ep_from_assoc(out, a, &x);
-	free(a);
-	return err;
+	attrs = msg_attrs(nlh, &len);
+	if (!attrs)
+		return -EBADMSG;
+	return snl_decode_ep(attrs, len, out);
 }
 
 int sctpnl_parse_snmp(const void *nlh, struct sctpnl_snmp *out)
@@ -455,17 +444,12 @@ int sctpnl_assoc_get(struct sctpnl *h, const struct sctpnl_key *key,
 
 static int ep_dump_msg(struct req *r, const struct nlmsghdr *nlh)
 {
-	struct snl_ep_extra x = { 0 };
-	struct sctpnl_assoc *a;
 	struct sctpnl_ep ep;
 	int err;
 
-	/* The assoc buffer is the decode area, ep is small enough. */
-	a = &r->h->buf.assoc;
-	err = parse_any(nlh, a, &x);
+	err = sctpnl_parse_ep(nlh, &ep);
 	if (err)
 		return err;
-	snl_ep_from_assoc(&ep, a, &x);
 	return r->cb.ep(&ep, r->arg);
 }
 
