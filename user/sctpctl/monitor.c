@@ -108,23 +108,6 @@ static void addr_port(char *buf, size_t len, const struct sctpnl_addr *a,
 		 port);
 }
 
-static const char *const assoc_atoms[] = {
-	"comm_up", "comm_lost", "restart", "shutdown_comp", "cant_assoc",
-};
-
-static const char *const paddr_atoms[] = {
-	"addr_available", "addr_unreachable", "addr_removed", "addr_added",
-	"addr_made_prim", "addr_confirmed", "addr_potentially_failed",
-};
-
-static const char *atom_of(const char *const *v, unsigned int n,
-			   uint32_t i)
-{
-	return i < n ? v[i] : "undefined";
-}
-
-#define ATOM(v, i)	atom_of(v, sizeof(v) / sizeof(v[0]), i)
-
 static void table_detail(const struct sctpnl_event *e, char *d, size_t len)
 {
 	char a[SCTPNL_ADDRSTRLEN + 8];
@@ -133,7 +116,7 @@ static void table_detail(const struct sctpnl_event *e, char *d, size_t len)
 	case SCTPNL_CMD_EVENT_ASSOC_CHANGE:
 		snprintf(d, len, "%s error=%u outbound_streams=%u "
 			 "inbound_streams=%u",
-			 ATOM(assoc_atoms, e->u.assoc_change.state),
+			 sctpnl_assoc_change_atom(e->u.assoc_change.state),
 			 e->u.assoc_change.error,
 			 e->u.assoc_change.outbound_streams,
 			 e->u.assoc_change.inbound_streams);
@@ -142,7 +125,7 @@ static void table_detail(const struct sctpnl_event *e, char *d, size_t len)
 		addr_port(a, sizeof(a), &e->u.paddr_change.addr,
 			  e->u.paddr_change.addr.port);
 		snprintf(d, len, "%s %s error=%u",
-			 ATOM(paddr_atoms, e->u.paddr_change.state), a,
+			 sctpnl_paddr_change_atom(e->u.paddr_change.state), a,
 			 e->u.paddr_change.error);
 		break;
 	case SCTPNL_CMD_EVENT_REMOTE_ERROR:
@@ -161,8 +144,8 @@ static void table_detail(const struct sctpnl_event *e, char *d, size_t len)
 			 e->u.adaptation.adaptation_ind);
 		break;
 	case SCTPNL_CMD_EVENT_PDAPI:
-		snprintf(d, len, "%s", e->u.pdapi.indication == 0 ?
-			 "partial_delivery_aborted" : "undefined");
+		snprintf(d, len, "%s",
+			 sctpnl_pdapi_atom(e->u.pdapi.indication));
 		break;
 	default:
 		d[0] = '\0';
@@ -256,33 +239,12 @@ static int mon_probe(const struct sctpnl_probe_sample *s, void *arg)
 		       sctpnl_path_state_name(s->state),
 		       s->primary ? " primary" : "");
 		break;
-	case FMT_ERL: {
-		struct sctpnl_prim pa = { .addr = s->addr,
-					  .set = 1u << SCTPNL_PRIM_ADDR };
-		/* No gen_sctp record: an Erlang map; the address through
-		 * the record writer to get {IP,Port} right. */
+	case FMT_ERL:
+		/* No gen_sctp record: an Erlang map. */
 		printf("#{type => probe,timestamp_ns => %llu,assoc_id => %u,"
 		       "addr => ", (unsigned long long)s->timestamp_ns,
 		       s->assoc_id);
-		{
-			/* #sctp_prim{assoc_id = undefined,addr = {..}} */
-			char *buf = NULL;
-			size_t len = 0;
-			FILE *f = open_memstream(&buf, &len);
-			char *p;
-
-			if (!f)
-				return -ENOMEM;
-			sctpnl_fprint_erl(f, SCTPNL_REC_PRIM, &pa);
-			fclose(f);
-			p = strstr(buf, "addr = ");
-			if (p) {
-				p += 7;
-				p[strlen(p) - 1] = '\0';	/* '}' */
-				fputs(p, stdout);
-			}
-			free(buf);
-		}
+		sctpnl_fprint_erl_addr(stdout, &s->addr);
 		printf(",cwnd => %u,ssthresh => %u,srtt => %u,rto => %u,"
 		       "flight_size => %u,partial_bytes_acked => %u,"
 		       "peer_rwnd => %u,state => %s,primary => %s}.\n",
@@ -291,7 +253,6 @@ static int mon_probe(const struct sctpnl_probe_sample *s, void *arg)
 		       sctpnl_path_state_atom(s->state),
 		       s->primary ? "true" : "false");
 		break;
-	}
 	case FMT_JSON:
 		j = sctpnl_json_new(stdout, m->o->json_flags);
 		if (!j)
