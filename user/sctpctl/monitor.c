@@ -431,7 +431,7 @@ int cmd_monitor(struct out *o, int argc, char **argv)
 			sctpnl_monitor_close(mn);
 			return 1;
 		}
-		ret = sctpnl_probe_filter_interval(h, m.ids, m.n_ids, interval);
+		ret = sctpnl_probe_filter_interval(cli_handle(), m.ids, m.n_ids, interval);
 		if (ret) {
 			sctpnl_monitor_close(mn);
 			return fail(ret, "probe filter");
@@ -713,7 +713,7 @@ int cmd_probe(int argc, char **argv)
 
 		if (!a)
 			return fail(ENOMEM, NULL);
-		err = sctpnl_assoc_get(h, &k, a);
+		err = sctpnl_assoc_get(cli_handle(), &k, a);
 		r.id = a->assoc_id;
 		free(a);
 		if (err)
@@ -738,7 +738,7 @@ int cmd_probe(int argc, char **argv)
 	}
 	warn_unavailable(SCTPNL_MON_PROBE);
 	sctpnl_monitor_set_rcvbuf(mn, rcvbuf);
-	err = sctpnl_probe_filter_interval(h, &r.id, 1, interval);
+	err = sctpnl_probe_filter_interval(cli_handle(), &r.id, 1, interval);
 	if (err) {
 		sctpnl_monitor_close(mn);
 		fclose(r.csv);
@@ -768,7 +768,7 @@ int cmd_probe(int argc, char **argv)
 	/* What arrived before the end, then every association again. */
 	if (!ret)
 		sctpnl_monitor_read(mn, &cb, &r);
-	err = sctpnl_probe_filter(h, NULL, 0);
+	err = sctpnl_probe_filter(cli_handle(), NULL, 0);
 	if (err)
 		fail(err, "resetting the probe filter");
 	sctpnl_monitor_close(mn);

@@ -144,7 +144,7 @@ static int set_rtoinfo(const struct sctpnl_key *k, int argc, char **argv)
 	}
 	if (open_handle())
 		return 1;
-	return sctpnl_set_rtoinfo(h, k, &r);
+	return sctpnl_set_rtoinfo(cli_handle(), k, &r);
 }
 
 static int set_associnfo(const struct sctpnl_key *k, int argc, char **argv)
@@ -173,7 +173,7 @@ static int set_associnfo(const struct sctpnl_key *k, int argc, char **argv)
 	}
 	if (open_handle())
 		return 1;
-	return sctpnl_set_assocparams(h, k, &p);
+	return sctpnl_set_assocparams(cli_handle(), k, &p);
 }
 
 static int set_initmsg(const struct sctpnl_key *k, int argc, char **argv)
@@ -203,7 +203,7 @@ static int set_initmsg(const struct sctpnl_key *k, int argc, char **argv)
 	}
 	if (open_handle())
 		return 1;
-	return sctpnl_set_initmsg(h, k, &m);
+	return sctpnl_set_initmsg(cli_handle(), k, &m);
 }
 
 #define SPP_HB		(SCTPNL_SPP_HB_ENABLE | SCTPNL_SPP_HB_DISABLE)
@@ -272,7 +272,7 @@ static int set_paddrparams(const struct sctpnl_key *k, int argc, char **argv)
 	}
 	if (open_handle())
 		return 1;
-	return sctpnl_set_paddrparams(h, k, &p);
+	return sctpnl_set_paddrparams(cli_handle(), k, &p);
 }
 
 static int one_addr(const char *opt, int argc, char **argv,
@@ -294,7 +294,7 @@ static int set_primary(const struct sctpnl_key *k, int argc, char **argv)
 	SCTPNL_SETF(&p, SCTPNL_PRIM_ADDR);
 	if (open_handle())
 		return 1;
-	return sctpnl_set_primary(h, k, &p);
+	return sctpnl_set_primary(cli_handle(), k, &p);
 }
 
 static int set_peer_primary(const struct sctpnl_key *k, int argc,
@@ -307,7 +307,7 @@ static int set_peer_primary(const struct sctpnl_key *k, int argc,
 	SCTPNL_SETF(&p, SCTPNL_SETPEERPRIM_ADDR);
 	if (open_handle())
 		return 1;
-	return sctpnl_set_peer_primary(h, k, &p);
+	return sctpnl_set_peer_primary(cli_handle(), k, &p);
 }
 
 static int set_delayed_ack(const struct sctpnl_key *k, int argc, char **argv)
@@ -332,7 +332,7 @@ static int set_delayed_ack(const struct sctpnl_key *k, int argc, char **argv)
 	}
 	if (open_handle())
 		return 1;
-	return sctpnl_set_sack_info(h, k, &s);
+	return sctpnl_set_sack_info(cli_handle(), k, &s);
 }
 
 static int set_default_send(const struct sctpnl_key *k, int argc,
@@ -375,7 +375,7 @@ static int set_default_send(const struct sctpnl_key *k, int argc,
 	}
 	if (open_handle())
 		return 1;
-	return sctpnl_set_default_send(h, k, &s);
+	return sctpnl_set_default_send(cli_handle(), k, &s);
 }
 
 static int one_value(const char *opt, int argc, char **argv, uint64_t *n)
@@ -421,13 +421,13 @@ int cmd_set(int argc, char **argv)
 			return 1;
 		if (open_handle())
 			return 1;
-		err = sctpnl_set_maxseg(h, &k, n);
+		err = sctpnl_set_maxseg(cli_handle(), &k, n);
 	} else if (is_opt(opt, "autoclose", NULL)) {
 		if (one_value(opt, argc, argv, &n))
 			return 1;
 		if (open_handle())
 			return 1;
-		err = sctpnl_set_autoclose(h, &k, n);
+		err = sctpnl_set_autoclose(cli_handle(), &k, n);
 	} else if (is_opt(opt, "adaptation_layer", "adaptation")) {
 		struct sctpnl_setadaptation a = { 0 };
 
@@ -437,7 +437,7 @@ int cmd_set(int argc, char **argv)
 		SCTPNL_SETF(&a, SCTPNL_SETADAPTATION_ADAPTATION_IND);
 		if (open_handle())
 			return 1;
-		err = sctpnl_set_adaptation(h, &k, &a);
+		err = sctpnl_set_adaptation(cli_handle(), &k, &a);
 	} else if (is_opt(opt, "nodelay", NULL)) {
 		if (argc != 1)
 			return bad_arg("%s: expected on or off", opt);
@@ -445,7 +445,7 @@ int cmd_set(int argc, char **argv)
 			return 1;
 		if (open_handle())
 			return 1;
-		err = sctpnl_set_nodelay(h, &k, on);
+		err = sctpnl_set_nodelay(cli_handle(), &k, on);
 	} else if (is_opt(opt, "disable_fragments", NULL)) {
 		if (argc != 1)
 			return bad_arg("%s: expected on or off", opt);
@@ -453,7 +453,7 @@ int cmd_set(int argc, char **argv)
 			return 1;
 		if (open_handle())
 			return 1;
-		err = sctpnl_set_disable_fragments(h, &k, on);
+		err = sctpnl_set_disable_fragments(cli_handle(), &k, on);
 	} else if (is_opt(opt, "events", "event_subscribe")) {
 		return bad_arg("set: %s: the event subscription (sctp_events) "
 			       "is the owning process's choice: read-only here "
@@ -484,7 +484,7 @@ int cmd_abort(int argc, char **argv)
 		return bad_arg("abort: unexpected \"%s\"", argv[0]);
 	if (open_handle())
 		return 1;
-	err = sctpnl_abort(h, &k, reason);
+	err = sctpnl_abort(cli_handle(), &k, reason);
 	return err ? fail_admin(err, "abort") : 0;
 }
 
@@ -499,6 +499,6 @@ int cmd_eof(int argc, char **argv)
 		return bad_arg("eof: unexpected \"%s\"", argv[0]);
 	if (open_handle())
 		return 1;
-	err = sctpnl_eof(h, &k);
+	err = sctpnl_eof(cli_handle(), &k);
 	return err ? fail_admin(err, "eof") : 0;
 }

@@ -351,7 +351,7 @@ int cmd_top(struct out *o, int argc, char **argv)
 		if (filter_needs_procs(o->expr) || o->pid || o->comm)
 			procs_scan();
 		t.n = 0;
-		err = sctpnl_assoc_dump(h, &t.f, collect, &t);
+		err = sctpnl_assoc_dump(cli_handle(), &t.f, collect, &t);
 		t1 = now_s();
 		if (err) {
 			restore_mode();
