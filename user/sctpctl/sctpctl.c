@@ -341,46 +341,38 @@ static int matches(const char *arg, const char *cmd)
 	return n && n <= strlen(cmd) && !strncmp(arg, cmd, n);
 }
 
-int main(int argc, char **argv)
+/* Options: -1 to go on with the command, else the exit status. */
+static int parse_opts(int argc, char **argv, struct out *o)
 {
-	struct out o = { .fmt = FMT_TABLE };
-	const char *obj;
-	int c, ret;
-
-	/* A listing is megabytes: fewer, larger writes (monitor, top and a
-	 * terminal change or keep this). */
-	if (!isatty(STDOUT_FILENO))
-		setvbuf(stdout, NULL, _IOFBF, 1 << 16);
+	int c;
 
 	while ((c = getopt_long(argc, argv, "+46jpf:PsVh", long_opts,
 				NULL)) != -1) {
 		switch (c) {
 		case '4':
-			o.family = AF_INET;
-			break;
 		case '6':
-			o.family = AF_INET6;
+			o->family = c == '4' ? AF_INET : AF_INET6;
 			break;
 		case 'P':
-			o.procs = 1;
+			o->procs = 1;
 			break;
 		case 's':
-			o.stats = 1;
+			o->stats = 1;
 			break;
 		case 'j':
-			o.fmt = FMT_JSON;
+			o->fmt = FMT_JSON;
 			break;
 		case 'p':
-			o.json_flags |= SCTPNL_JSON_PRETTY;
+			o->json_flags |= SCTPNL_JSON_PRETTY;
 			break;
 		case 'f':
 			if (!strcmp(optarg, "json"))
-				o.fmt = FMT_JSON;
+				o->fmt = FMT_JSON;
 			else if (!strcmp(optarg, "erl") ||
 				 !strcmp(optarg, "erlang"))
-				o.fmt = FMT_ERL;
+				o->fmt = FMT_ERL;
 			else if (!strcmp(optarg, "table"))
-				o.fmt = FMT_TABLE;
+				o->fmt = FMT_TABLE;
 			else
 				return bad_arg("unknown format \"%s\"", optarg);
 			break;
@@ -396,50 +388,66 @@ int main(int argc, char **argv)
 			return 1;
 		}
 	}
+	return -1;
+}
+
+static int run_cmd(struct out *o, const char *obj, int argc, char **argv)
+{
+	if (matches(obj, "association"))
+		return cmd_assoc(o, argc, argv);
+	if (matches(obj, "status"))
+		return cmd_one(o, argc, argv, 0);
+	if (matches(obj, "paddr") || matches(obj, "path"))
+		return cmd_one(o, argc, argv, 1);
+	if (matches(obj, "endpoint") || !strcmp(obj, "ep"))
+		return cmd_ep(o, argc, argv);
+	if (matches(obj, "snmp"))
+		return cmd_snmp(o, argc, argv);
+	if (matches(obj, "summary") && strlen(obj) >= 2)
+		return cmd_summary(o, argc, argv);
+	if (!strcmp(obj, "top"))
+		return cmd_top(o, argc, argv);
+	if (!strcmp(obj, "set"))
+		return cmd_set(argc, argv);
+	if (!strcmp(obj, "abort"))
+		return cmd_abort(argc, argv);
+	if (!strcmp(obj, "eof") || !strcmp(obj, "shutdown"))
+		return cmd_eof(argc, argv);
+	if (matches(obj, "monitor") && strlen(obj) >= 3)
+		return cmd_monitor(o, argc, argv);
+	if (!strcmp(obj, "probe"))
+		return cmd_probe(argc, argv);
+	if (matches(obj, "module") && strlen(obj) >= 3)
+		return cmd_module(o, argc, argv);
+	if (!strcmp(obj, "export"))
+		return cmd_export(argc, argv);
+	if (matches(obj, "help")) {
+		fputs(usage_text, stdout);
+		return 0;
+	}
+	return bad_arg("unknown object \"%s\"", obj);
+}
+
+int main(int argc, char **argv)
+{
+	struct out o = { .fmt = FMT_TABLE };
+	int ret;
+
+	/* A listing is megabytes: fewer, larger writes (monitor, top and a
+	 * terminal change or keep this). */
+	if (!isatty(STDOUT_FILENO))
+		setvbuf(stdout, NULL, _IOFBF, 1 << 16);
+
+	ret = parse_opts(argc, argv, &o);
+	if (ret >= 0)
+		return ret;
 	argc -= optind;
 	argv += optind;
 	if (!argc) {
 		fputs(usage_text, stderr);
 		return 1;
 	}
-	obj = argv[0];
-	argc--;
-	argv++;
-
-	if (matches(obj, "association"))
-		ret = cmd_assoc(&o, argc, argv);
-	else if (matches(obj, "status"))
-		ret = cmd_one(&o, argc, argv, 0);
-	else if (matches(obj, "paddr") || matches(obj, "path"))
-		ret = cmd_one(&o, argc, argv, 1);
-	else if (matches(obj, "endpoint") || !strcmp(obj, "ep"))
-		ret = cmd_ep(&o, argc, argv);
-	else if (matches(obj, "snmp"))
-		ret = cmd_snmp(&o, argc, argv);
-	else if (matches(obj, "summary") && strlen(obj) >= 2)
-		ret = cmd_summary(&o, argc, argv);
-	else if (!strcmp(obj, "top"))
-		ret = cmd_top(&o, argc, argv);
-	else if (!strcmp(obj, "set"))
-		ret = cmd_set(argc, argv);
-	else if (!strcmp(obj, "abort"))
-		ret = cmd_abort(argc, argv);
-	else if (!strcmp(obj, "eof") || !strcmp(obj, "shutdown"))
-		ret = cmd_eof(argc, argv);
-	else if (matches(obj, "monitor") && strlen(obj) >= 3)
-		ret = cmd_monitor(&o, argc, argv);
-	else if (!strcmp(obj, "probe"))
-		ret = cmd_probe(argc, argv);
-	else if (matches(obj, "module") && strlen(obj) >= 3)
-		ret = cmd_module(&o, argc, argv);
-	else if (!strcmp(obj, "export"))
-		ret = cmd_export(argc, argv);
-	else if (matches(obj, "help")) {
-		fputs(usage_text, stdout);
-		ret = 0;
-	} else {
-		ret = bad_arg("unknown object \"%s\"", obj);
-	}
+	ret = run_cmd(&o, argv[0], argc - 1, argv + 1);
 	cli_close();
 	return ret;
 }
