@@ -338,106 +338,120 @@ static void warn_unavailable(unsigned int groups)
 			out);
 }
 
-int cmd_monitor(struct out *o, int argc, char **argv)
+struct mon_opts {
+	unsigned int groups;
+	uint64_t rcvbuf;
+	uint64_t interval;
+	bool set_interval;
+};
+
+static int mon_format(struct out *o, const char *a, const char *nx)
 {
-	struct sctpnl_mon_cb cb = {
-		.on_event = mon_event,
-		.on_probe = mon_probe,
-		.on_lost = mon_lost,
-	};
-	struct mon m = { .o = o };
-	unsigned int groups = 0;
-	uint64_t v, rcvbuf = 0, interval = 0;
-	bool set_interval = false;
-	struct sctpnl_mon *mn;
-	int i, ret = 0;
+	if (!nx)
+		return bad_arg("%s needs a value", a);
+	if (!strcmp(nx, "json"))
+		o->fmt = FMT_JSON;
+	else if (!strcmp(nx, "erl") || !strcmp(nx, "erlang"))
+		o->fmt = FMT_ERL;
+	else if (!strcmp(nx, "table"))
+		o->fmt = FMT_TABLE;
+	else
+		return bad_arg("unknown format \"%s\"", nx);
+	return 0;
+}
+
+/* One option with a value at argv[i + 1]: 0, or 1 after a usage error. */
+static int mon_opt(struct mon *m, struct mon_opts *op, const char *a,
+		   const char *nx)
+{
+	uint64_t v;
+
+	if (!strcmp(a, "id")) {
+		if (parse_int_opt("id", nx, UINT32_MAX, &v))
+			return 1;
+		if (m->n_ids == MAX_IDS)
+			return bad_arg("at most 64 ids%s", "");
+		m->ids[m->n_ids++] = v;
+	} else if (!strcmp(a, "-f") || !strcmp(a, "--format")) {
+		return mon_format(m->o, a, nx);
+	} else if (!strcmp(a, "--rcvbuf")) {
+		return parse_int_opt(a, nx, INT32_MAX, &op->rcvbuf);
+	} else if (!strcmp(a, "--count")) {
+		if (parse_int_opt(a, nx, UINT64_MAX, &m->count))
+			return 1;
+		if (!m->count)
+			return bad_arg("%s: N must be 1 or more (without "
+				       "--count, monitor runs until "
+				       "interrupted)", a);
+	} else if (!strcmp(a, "--interval")) {
+		if (parse_int_opt(a, nx, 3600000, &op->interval))
+			return 1;
+		op->set_interval = true;
+	} else {
+		return bad_arg("monitor: unexpected \"%s\"", a);
+	}
+	return 0;
+}
+
+static int mon_args(struct mon *m, struct mon_opts *op, int argc,
+		    char **argv)
+{
+	int i;
 
 	for (i = 0; i < argc; i++) {
 		const char *a = argv[i], *nx = i + 1 < argc ? argv[i + 1] : NULL;
 
 		if (!strcmp(a, "events"))
-			groups |= SCTPNL_MON_EVENTS;
+			op->groups |= SCTPNL_MON_EVENTS;
 		else if (!strcmp(a, "probe"))
-			groups |= SCTPNL_MON_PROBE;
+			op->groups |= SCTPNL_MON_PROBE;
 		else if (!strcmp(a, "all"))
-			groups |= SCTPNL_MON_EVENTS | SCTPNL_MON_PROBE;
-		else if (!strcmp(a, "id")) {
-			if (parse_int_opt("id", nx, UINT32_MAX, &v))
-				return 1;
-			if (m.n_ids == MAX_IDS)
-				return bad_arg("at most 64 ids%s", "");
-			m.ids[m.n_ids++] = v;
-			i++;
-		} else if (!strcmp(a, "-j") || !strcmp(a, "--json"))
-			o->fmt = FMT_JSON;
-		else if (!strcmp(a, "-f") || !strcmp(a, "--format")) {
-			if (!nx)
-				return bad_arg("%s needs a value", a);
-			if (!strcmp(nx, "json"))
-				o->fmt = FMT_JSON;
-			else if (!strcmp(nx, "erl") || !strcmp(nx, "erlang"))
-				o->fmt = FMT_ERL;
-			else if (!strcmp(nx, "table"))
-				o->fmt = FMT_TABLE;
-			else
-				return bad_arg("unknown format \"%s\"", nx);
-			i++;
-		} else if (!strcmp(a, "--rcvbuf")) {
-			if (parse_int_opt(a, nx, INT32_MAX, &rcvbuf))
-				return 1;
-			i++;
-		} else if (!strcmp(a, "--count")) {
-			if (parse_int_opt(a, nx, UINT64_MAX, &m.count))
-				return 1;
-			if (!m.count)
-				return bad_arg("%s: N must be 1 or more (without "
-					       "--count, monitor runs until "
-					       "interrupted)", a);
-			i++;
-		} else if (!strcmp(a, "--interval")) {
-			if (parse_int_opt(a, nx, 3600000, &interval))
-				return 1;
-			set_interval = true;
-			i++;
-		} else {
-			return bad_arg("monitor: unexpected \"%s\"", a);
-		}
-	}
-	if (!groups)
-		groups = SCTPNL_MON_EVENTS;
-	if (set_interval && !(groups & SCTPNL_MON_PROBE))
-		return bad_arg("--interval applies to %s", "probe");
-	o->json_flags = 0;	/* one object per line */
-
-	setvbuf(stdout, NULL, _IOLBF, 0);
-	catch_signals();
-	mn = sctpnl_monitor_open(groups);
-	if (!mn)
-		return mon_fail(errno, "monitor");
-	warn_unavailable(groups);
-	if (rcvbuf) {
-		ret = sctpnl_monitor_set_rcvbuf(mn, rcvbuf);
-		if (ret) {
-			sctpnl_monitor_close(mn);
-			return mon_fail(ret, "--rcvbuf");
-		}
-	}
-	/*
-	 * The namespace's filter: the ids given (none: all) at this
-	 * interval.  Without --interval the filter is left as it is.
-	 */
-	if (set_interval) {
-		if (open_handle()) {
-			sctpnl_monitor_close(mn);
+			op->groups |= SCTPNL_MON_EVENTS | SCTPNL_MON_PROBE;
+		else if (!strcmp(a, "-j") || !strcmp(a, "--json"))
+			m->o->fmt = FMT_JSON;
+		else if (mon_opt(m, op, a, nx))
 			return 1;
-		}
-		ret = sctpnl_probe_filter_interval(cli_handle(), m.ids, m.n_ids, interval);
-		if (ret) {
-			sctpnl_monitor_close(mn);
-			return fail(ret, "probe filter");
-		}
+		else
+			i++;
 	}
-	ret = 0;
+	if (!op->groups)
+		op->groups = SCTPNL_MON_EVENTS;
+	if (op->set_interval && !(op->groups & SCTPNL_MON_PROBE))
+		return bad_arg("--interval applies to %s", "probe");
+	return 0;
+}
+
+/* The receive buffer and the namespace's probe filter: the ids given
+ * (none: all) at this interval; without --interval the filter is left
+ * as it is.  0 or the exit status. */
+static int mon_setup(struct sctpnl_mon *mn, const struct mon *m,
+		     const struct mon_opts *op)
+{
+	int ret;
+
+	if (op->rcvbuf) {
+		ret = sctpnl_monitor_set_rcvbuf(mn, op->rcvbuf);
+		if (ret)
+			return mon_fail(ret, "--rcvbuf");
+	}
+	if (!op->set_interval)
+		return 0;
+	if (open_handle())
+		return 1;
+	ret = sctpnl_probe_filter_interval(cli_handle(), m->ids, m->n_ids,
+					   op->interval);
+	return ret ? fail(ret, "probe filter") : 0;
+}
+
+static int mon_loop(struct sctpnl_mon *mn, struct mon *m)
+{
+	const struct sctpnl_mon_cb cb = {
+		.on_event = mon_event,
+		.on_probe = mon_probe,
+		.on_lost = mon_lost,
+	};
+	int ret = 0;
+
 	while (!stop) {
 		struct pollfd pfd = { .fd = sctpnl_monitor_fd(mn),
 				      .events = POLLIN };
@@ -448,13 +462,39 @@ int cmd_monitor(struct out *o, int argc, char **argv)
 			ret = -errno;
 			break;
 		}
-		ret = sctpnl_monitor_read(mn, &cb, &m);
-		if (ret == -ECANCELED && m.count && m.seen >= m.count)
+		ret = sctpnl_monitor_read(mn, &cb, m);
+		if (ret == -ECANCELED && m->count && m->seen >= m->count)
 			ret = 0;	/* --count reached */
 		else if (ret >= 0)
 			continue;
 		break;
 	}
+	return ret;
+}
+
+int cmd_monitor(struct out *o, int argc, char **argv)
+{
+	struct mon m = { .o = o };
+	struct mon_opts op = { 0 };
+	struct sctpnl_mon *mn;
+	int ret;
+
+	if (mon_args(&m, &op, argc, argv))
+		return 1;
+	o->json_flags = 0;	/* one object per line */
+
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	catch_signals();
+	mn = sctpnl_monitor_open(op.groups);
+	if (!mn)
+		return mon_fail(errno, "monitor");
+	warn_unavailable(op.groups);
+	ret = mon_setup(mn, &m, &op);
+	if (ret) {
+		sctpnl_monitor_close(mn);
+		return ret;
+	}
+	ret = mon_loop(mn, &m);
 	sctpnl_monitor_close(mn);
 	fflush(stdout);
 	return ret < 0 ? mon_fail(ret, "monitor") : 0;
