@@ -511,6 +511,7 @@ struct rec {
 	char paths[MAX_PLOT_PATHS][SCTPNL_ADDRSTRLEN + 8];
 	int lost;
 	uint64_t dur;			/* seconds */
+	int filter_err;			/* resetting the probe filter */
 	/* the association's events while recording, for the plot */
 	unsigned int n_ev;
 	struct {
@@ -592,24 +593,13 @@ static int rec_lost(void *arg, uint64_t overruns, uint64_t kernel_lost)
 	return 0;
 }
 
-static int plot(const struct rec *r, const char *csv, const char *png)
+/* One datablock per path: rows of one path only, so that lines join
+ * its samples instead of breaking at the other paths' rows. */
+static void plot_data(FILE *g, const struct rec *r, FILE *in)
 {
-	unsigned int i;
-	FILE *g;
-	int rc;
-
-	FILE *in = fopen(csv, "r");
 	char line[512];
+	unsigned int i;
 
-	if (!in)
-		return -errno;
-	g = popen("gnuplot", "w");
-	if (!g) {
-		fclose(in);
-		return -errno;
-	}
-	/* One datablock per path: rows of one path only, so that lines
-	 * join its samples instead of breaking at the other paths' rows. */
 	for (i = 0; i < r->n_paths; i++) {
 		size_t l = strlen(r->paths[i]);
 
@@ -625,6 +615,56 @@ static int plot(const struct rec *r, const char *csv, const char *png)
 		}
 		fputs("EOD\n", g);
 	}
+}
+
+/* The two panels: bytes (cwnd, ssthresh, flight, peer rwnd), then ms. */
+static void plot_panels(FILE *g, const struct rec *r)
+{
+	unsigned int i;
+
+	fputs("plot ", g);
+	for (i = 0; i < r->n_paths; i++) {
+		const char *p = r->paths[i];
+
+		fprintf(g, "%s$p%u using 1:4 with steps lw 2 title 'cwnd %s', "
+			"$p%u using 1:5 with steps dt 2 title 'ssthresh %s', "
+			"$p%u using 1:8 with lines title 'flight size %s'",
+			i ? ", " : "", i, p, i, p, i, p);
+	}
+	/* the peer's window: one per association, every path samples it */
+	if (r->n_paths)
+		fputs(", $p0 using 1:10 with steps dt 4 lw 2 "
+		      "title 'peer rwnd'", g);
+	if (!r->n_paths)
+		fputs("0 notitle", g);
+	fputs("\nset ylabel 'ms'\nset format y '%g'\nplot ", g);
+	for (i = 0; i < r->n_paths; i++) {
+		const char *p = r->paths[i];
+
+		fprintf(g, "%s$p%u using 1:6 with lines lw 2 title 'srtt %s', "
+			"$p%u using 1:7 with lines dt 2 title 'rto %s'",
+			i ? ", " : "", i, p, i, p);
+	}
+	if (!r->n_paths)
+		fputs("0 notitle", g);
+	fputs("\nunset multiplot\n", g);
+}
+
+static int plot(const struct rec *r, const char *csv, const char *png)
+{
+	unsigned int i;
+	FILE *g, *in;
+	int rc;
+
+	in = fopen(csv, "r");
+	if (!in)
+		return -errno;
+	g = popen("gnuplot", "w");
+	if (!g) {
+		fclose(in);
+		return -errno;
+	}
+	plot_data(g, r, in);
 	fclose(in);
 	fprintf(g,
 		"set terminal png size 1000,800\n"
@@ -652,32 +692,7 @@ static int plot(const struct rec *r, const char *csv, const char *png)
 			"right front noenhanced font ',8' tc rgb 'red'\n",
 			r->ev[i].t, r->ev[i].t, i + 1, r->ev[i].what,
 			r->ev[i].t);
-	fputs("plot ", g);
-	for (i = 0; i < r->n_paths; i++) {
-		const char *p = r->paths[i];
-
-		fprintf(g, "%s$p%u using 1:4 with steps lw 2 title 'cwnd %s', "
-			"$p%u using 1:5 with steps dt 2 title 'ssthresh %s', "
-			"$p%u using 1:8 with lines title 'flight size %s'",
-			i ? ", " : "", i, p, i, p, i, p);
-	}
-	/* the peer's window: one per association, every path samples it */
-	if (r->n_paths)
-		fputs(", $p0 using 1:10 with steps dt 4 lw 2 "
-		      "title 'peer rwnd'", g);
-	if (!r->n_paths)
-		fputs("0 notitle", g);
-	fputs("\nset ylabel 'ms'\nset format y '%g'\nplot ", g);
-	for (i = 0; i < r->n_paths; i++) {
-		const char *p = r->paths[i];
-
-		fprintf(g, "%s$p%u using 1:6 with lines lw 2 title 'srtt %s', "
-			"$p%u using 1:7 with lines dt 2 title 'rto %s'",
-			i ? ", " : "", i, p, i, p);
-	}
-	if (!r->n_paths)
-		fputs("0 notitle", g);
-	fputs("\nunset multiplot\n", g);
+	plot_panels(g, r);
 	rc = pclose(g);
 	if (rc == -1)
 		return -errno;
@@ -688,105 +703,94 @@ static const char probe_usage[] =
 	"probe ASSOC --duration S --out FILE.csv [--plot FILE.png] "
 	"[--interval MS] [--rcvbuf BYTES]";
 
-int cmd_probe(int argc, char **argv)
-{
-	struct sctpnl_mon_cb cb = { .on_probe = rec_sample,
-				    .on_lost = rec_lost,
-				    .on_paddr_change = rec_event,
-				    .on_assoc_change = rec_event };
-	const char *out = NULL, *png = NULL;
-	uint64_t dur = 0, rcvbuf = 4 << 20, interval = 0, end;
-	struct rec r = { 0 };
-	struct sctpnl_mon *mn;
-	struct sctpnl_key k;
+struct probe_opts {
+	const char *out, *png;
+	uint64_t dur, rcvbuf, interval;
 	char *keyv[2];
-	int nkey = 0, i, ret = 0, err;
+	int nkey;
+};
+
+/* One option with its value nx: 0, or 1 after a usage error. */
+static int probe_opt(struct probe_opts *p, const char *a, const char *nx)
+{
+	if (!strcmp(a, "--duration") || !strcmp(a, "-d"))
+		return parse_int_opt(a, nx, 86400 * 365, &p->dur);
+	if (!strcmp(a, "--rcvbuf"))
+		return parse_int_opt(a, nx, INT32_MAX, &p->rcvbuf);
+	if (!strcmp(a, "--interval"))
+		return parse_int_opt(a, nx, 3600000, &p->interval);
+	if (!strcmp(a, "--out") || !strcmp(a, "-o") ||
+	    !strcmp(a, "--plot")) {
+		if (!nx)
+			return bad_arg("%s needs a file", a);
+		if (!strcmp(a, "--plot"))
+			p->png = nx;
+		else
+			p->out = nx;
+		return 0;
+	}
+	return bad_arg("usage: %s", probe_usage);
+}
+
+static int probe_args(struct probe_opts *p, int argc, char **argv)
+{
+	int i;
 
 	for (i = 0; i < argc; i++) {
 		const char *a = argv[i], *nx = i + 1 < argc ? argv[i + 1] : NULL;
 
-		if (!strcmp(a, "--duration") || !strcmp(a, "-d")) {
-			if (parse_int_opt(a, nx, 86400 * 365, &dur))
-				return 1;
+		if (a[0] != '-' && p->nkey < 2)
+			p->keyv[p->nkey++] = argv[i];
+		else if (probe_opt(p, a, nx))
+			return 1;
+		else
 			i++;
-		} else if (!strcmp(a, "--out") || !strcmp(a, "-o")) {
-			if (!nx)
-				return bad_arg("%s needs a file", a);
-			out = nx;
-			i++;
-		} else if (!strcmp(a, "--plot")) {
-			if (!nx)
-				return bad_arg("%s needs a file", a);
-			png = nx;
-			i++;
-		} else if (!strcmp(a, "--rcvbuf")) {
-			if (parse_int_opt(a, nx, INT32_MAX, &rcvbuf))
-				return 1;
-			i++;
-		} else if (!strcmp(a, "--interval")) {
-			if (parse_int_opt(a, nx, 3600000, &interval))
-				return 1;
-			i++;
-		} else if (nkey < 2 && a[0] != '-') {
-			keyv[nkey++] = argv[i];
-		} else {
-			return bad_arg("usage: %s", probe_usage);
-		}
 	}
-	if (!nkey)
+	if (!p->nkey)
 		return bad_arg("probe: which association? usage: %s",
 			       probe_usage);
-	if (!dur)
+	if (!p->dur)
 		return bad_arg("probe: --duration S: 1 second or more (%s)",
 			       "how long to record");
-	if (!out)
+	if (!p->out)
 		return bad_arg("probe: --out FILE.csv: where to write the "
 			       "samples (usage: %s)", probe_usage);
-	if (png && (strchr(png, '\'') || strchr(out, '\'')))
+	if (p->png && (strchr(p->png, '\'') || strchr(p->out, '\'')))
 		return bad_arg("%s: no quotes in file names, please", "probe");
-	if (parse_key(nkey, keyv, &k))
+	return 0;
+}
+
+/* The association's id, looked up when given by addresses. */
+static int probe_id(const struct probe_opts *p, uint32_t *id)
+{
+	struct sctpnl_assoc *a;
+	struct sctpnl_key k;
+	int err;
+
+	if (parse_key(p->nkey, (char **)p->keyv, &k) || open_handle())
 		return 1;
-	if (open_handle())
-		return 1;
-	if (k.by_addr) {
-		struct sctpnl_assoc *a = malloc(sizeof(*a));
-
-		if (!a)
-			return fail(ENOMEM, NULL);
-		err = sctpnl_assoc_get(cli_handle(), &k, a);
-		r.id = a->assoc_id;
-		free(a);
-		if (err)
-			return fail(err, "association");
-	} else {
-		r.id = k.assoc_id;
+	if (!k.by_addr) {
+		*id = k.assoc_id;
+		return 0;
 	}
+	a = malloc(sizeof(*a));
+	if (!a)
+		return fail(ENOMEM, NULL);
+	err = sctpnl_assoc_get(cli_handle(), &k, a);
+	*id = a->assoc_id;
+	free(a);
+	return err ? fail(err, "association") : 0;
+}
 
-	r.csv = fopen(out, "w");
-	if (!r.csv)
-		return fail(errno, out);
-	fputs("time_s,assoc_id,addr,cwnd,ssthresh,srtt_ms,rto_ms,flight_size,"
-	      "partial_bytes_acked,peer_rwnd,state,primary\n", r.csv);
+/* Samples (and events) until the end of the duration: 0 or -errno. */
+static int probe_loop(struct sctpnl_mon *mn, struct rec *r, uint64_t end)
+{
+	const struct sctpnl_mon_cb cb = { .on_probe = rec_sample,
+					  .on_lost = rec_lost,
+					  .on_paddr_change = rec_event,
+					  .on_assoc_change = rec_event };
+	int ret = 0;
 
-	catch_signals();
-	/* events too: the association's are marked on the plot */
-	mn = sctpnl_monitor_open(SCTPNL_MON_PROBE |
-				 (png ? SCTPNL_MON_EVENTS : 0));
-	if (!mn) {
-		fclose(r.csv);
-		return mon_fail(errno, "probe");
-	}
-	warn_unavailable(SCTPNL_MON_PROBE);
-	sctpnl_monitor_set_rcvbuf(mn, rcvbuf);
-	err = sctpnl_probe_filter_interval(cli_handle(), &r.id, 1, interval);
-	if (err) {
-		sctpnl_monitor_close(mn);
-		fclose(r.csv);
-		return fail(err, "probe filter");
-	}
-	r.t0 = now_ns();
-	r.dur = dur;
-	end = r.t0 + dur * 1000000000ull;
 	while (!stop) {
 		struct pollfd pfd = { .fd = sctpnl_monitor_fd(mn),
 				      .events = POLLIN };
@@ -800,29 +804,76 @@ int cmd_probe(int argc, char **argv)
 			ret = -errno;
 			break;
 		}
-		ret = sctpnl_monitor_read(mn, &cb, &r);
+		ret = sctpnl_monitor_read(mn, &cb, r);
 		if (ret < 0)
 			break;
 		ret = 0;
 	}
-	/* What arrived before the end, then every association again. */
+	/* What arrived before the end. */
 	if (!ret)
-		sctpnl_monitor_read(mn, &cb, &r);
+		sctpnl_monitor_read(mn, &cb, r);
+	return ret;
+}
+
+/* Record into r->csv; 0, -errno, or 1 (message printed). */
+static int probe_record(const struct probe_opts *p, struct rec *r)
+{
+	struct sctpnl_mon *mn;
+	int ret, err;
+
+	catch_signals();
+	/* events too: the association's are marked on the plot */
+	mn = sctpnl_monitor_open(SCTPNL_MON_PROBE |
+				 (p->png ? SCTPNL_MON_EVENTS : 0));
+	if (!mn)
+		return mon_fail(errno, "probe");
+	warn_unavailable(SCTPNL_MON_PROBE);
+	sctpnl_monitor_set_rcvbuf(mn, p->rcvbuf);
+	err = sctpnl_probe_filter_interval(cli_handle(), &r->id, 1,
+					   p->interval);
+	if (err) {
+		sctpnl_monitor_close(mn);
+		return fail(err, "probe filter");
+	}
+	r->t0 = now_ns();
+	r->dur = p->dur;
+	ret = probe_loop(mn, r, r->t0 + p->dur * 1000000000ull);
+	/* then every association again */
 	err = sctpnl_probe_filter(cli_handle(), NULL, 0);
 	if (err)
 		fail(err, "resetting the probe filter");
 	sctpnl_monitor_close(mn);
+	r->filter_err = err;
+	return ret;
+}
+
+int cmd_probe(int argc, char **argv)
+{
+	struct probe_opts p = { .rcvbuf = 4 << 20 };
+	struct rec r = { 0 };
+	int ret;
+
+	if (probe_args(&p, argc, argv) || probe_id(&p, &r.id))
+		return 1;
+	r.csv = fopen(p.out, "w");
+	if (!r.csv)
+		return fail(errno, p.out);
+	fputs("time_s,assoc_id,addr,cwnd,ssthresh,srtt_ms,rto_ms,flight_size,"
+	      "partial_bytes_acked,peer_rwnd,state,primary\n", r.csv);
+	ret = probe_record(&p, &r);
 	if (fclose(r.csv) && !ret)
 		ret = -errno;
+	if (ret == 1)
+		return 1;
 	if (ret)
 		return fail(ret, "probe");
 	fprintf(stderr, "sctpctl: %llu samples of association %u (%u paths) "
-		"in %s\n", (unsigned long long)r.n, r.id, r.n_paths, out);
-	if (png) {
-		ret = plot(&r, out, png);
+		"in %s\n", (unsigned long long)r.n, r.id, r.n_paths, p.out);
+	if (p.png) {
+		ret = plot(&r, p.out, p.png);
 		if (ret)
 			return fail(ret, "gnuplot");
-		fprintf(stderr, "sctpctl: plot in %s\n", png);
+		fprintf(stderr, "sctpctl: plot in %s\n", p.png);
 	}
-	return err ? 1 : 0;
+	return r.filter_err ? 1 : 0;
 }
