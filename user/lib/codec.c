@@ -19,14 +19,7 @@ int snl_nla_uint(const struct nlattr *a, unsigned int size, uint64_t *v)
 	return 0;
 }
 
-/* Read an integer attribute of "sz" bytes into an lvalue, or fail. */
-#define GET(a, sz, lval)						\
-	do {								\
-		uint64_t v_;						\
-		if (snl_nla_uint(a, sz, &v_))				\
-			return -EBADMSG;				\
-		(lval) = v_;						\
-	} while (0)
+#define GET	SNL_GET
 
 int snl_decode_addr(const struct nlattr *nest, struct sctpnl_addr *addr)
 {

@@ -267,8 +267,6 @@ static inline const char *snl_row_atom(const void *base,
 	return snl_name(t, snl_row_u(base, r));
 }
 
-/* codec.c: an integer attribute of "size" bytes, or -EBADMSG. */
-int snl_nla_uint(const struct nlattr *a, unsigned int size, uint64_t *v);
 /* Attributes [attrs, attrs + len) into obj, by d's rows. */
 int snl_decode_attrs(const struct snl_desc *d, const struct nlattr *attrs,
 		     int len, void *obj);

@@ -76,6 +76,16 @@ static inline int snl_nla_len(const struct nlattr *a)
 	snl_for_each_attr(pos, (const struct nlattr *)snl_nla_data(nest), \
 			  snl_nla_len(nest), rem)
 
+/* An integer attribute of "sz" bytes into an lvalue, or return
+ * -EBADMSG (snl_nla_uint() in codec.c reads it). */
+#define SNL_GET(a, sz, lval)						\
+	do {								\
+		uint64_t v_;						\
+		if (snl_nla_uint(a, sz, &v_))				\
+			return -EBADMSG;				\
+		(lval) = v_;						\
+	} while (0)
+
 #define SNL_ERRMSG_LEN	256
 
 struct sctpnl {
@@ -95,6 +105,7 @@ int snl_decode_ep(const struct nlattr *attrs, int len, struct sctpnl_ep *ep);
 int snl_decode_snmp(const struct nlattr *attrs, int len,
 		    struct sctpnl_snmp *s);
 int snl_decode_addr(const struct nlattr *nest, struct sctpnl_addr *addr);
+int snl_nla_uint(const struct nlattr *a, unsigned int size, uint64_t *v);
 
 /* codec.c: structs -> attributes (requests) */
 int snl_put_addr(struct nl_msg *msg, int type, const struct sctpnl_addr *a,

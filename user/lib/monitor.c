@@ -177,14 +177,8 @@ void sctpnl_monitor_lost(const struct sctpnl_mon *m, uint64_t *overruns,
 		*kernel_lost = m->kernel_lost;
 }
 
-/* An integer attribute into an lvalue (codec.c reads it), or fail. */
-#define U(a, sz, lval)							\
-	do {								\
-		uint64_t v_;						\
-		if (snl_nla_uint(a, sz, &v_))				\
-			return -EBADMSG;				\
-		(lval) = v_;						\
-	} while (0)
+/* An integer attribute into an lvalue, or fail (decode_probe). */
+#define U	SNL_GET
 
 /* Identity common to events and samples, and their payload nests. */
 struct ident {

@@ -396,22 +396,30 @@ static int assoc_dump_msg(struct req *r, const struct nlmsghdr *nlh)
 	return r->cb.assoc(a, r->arg);
 }
 
-int sctpnl_assoc_dump(struct sctpnl *h, const struct sctpnl_filter *f,
-		      sctpnl_assoc_cb cb, void *arg)
+/* A dump of command cmd matching f, each message to r->on_msg. */
+static int dump(struct sctpnl *h, uint8_t cmd, const struct sctpnl_filter *f,
+		struct req *r)
 {
-	struct req r = { .on_msg = assoc_dump_msg, .arg = arg };
 	struct nl_msg *msg;
 	int err;
 
-	r.cb.assoc = cb;
-	msg = new_req(h, SCTPNL_CMD_ASSOC_GET, NLM_F_DUMP);
+	msg = new_req(h, cmd, NLM_F_DUMP);
 	if (!msg)
 		return -ENOMEM;
 	err = snl_put_filter(msg, f);
 	if (!err)
-		err = run(h, msg, &r);
+		err = run(h, msg, r);
 	nlmsg_free(msg);
 	return err;
+}
+
+int sctpnl_assoc_dump(struct sctpnl *h, const struct sctpnl_filter *f,
+		      sctpnl_assoc_cb cb, void *arg)
+{
+	struct req r = { .on_msg = assoc_dump_msg, .arg = arg };
+
+	r.cb.assoc = cb;
+	return dump(h, SCTPNL_CMD_ASSOC_GET, f, &r);
 }
 
 static int assoc_get_msg(struct req *r, const struct nlmsghdr *nlh)
@@ -457,18 +465,9 @@ int sctpnl_ep_dump(struct sctpnl *h, const struct sctpnl_filter *f,
 		   sctpnl_ep_cb cb, void *arg)
 {
 	struct req r = { .on_msg = ep_dump_msg, .arg = arg };
-	struct nl_msg *msg;
-	int err;
 
 	r.cb.ep = cb;
-	msg = new_req(h, SCTPNL_CMD_EP_GET, NLM_F_DUMP);
-	if (!msg)
-		return -ENOMEM;
-	err = snl_put_filter(msg, f);
-	if (!err)
-		err = run(h, msg, &r);
-	nlmsg_free(msg);
-	return err;
+	return dump(h, SCTPNL_CMD_EP_GET, f, &r);
 }
 
 /* ---- MIB ---- */

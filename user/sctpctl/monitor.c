@@ -169,6 +169,21 @@ static int mon_printed(struct mon *m)
 	return m->count && m->seen >= m->count ? -ECANCELED : 0;
 }
 
+/* A JSON line's object, opened with what events and samples share. */
+static struct sctpnl_json *json_head(const struct mon *m, uint64_t ts,
+				     const char *event, uint32_t assoc_id)
+{
+	struct sctpnl_json *j = sctpnl_json_new(stdout, m->o->json_flags);
+
+	if (!j)
+		return NULL;
+	sctpnl_json_begin_object(j, NULL);
+	sctpnl_json_uint(j, "timestamp_ns", ts);
+	sctpnl_json_string(j, "event", event);
+	sctpnl_json_uint(j, "assoc_id", assoc_id);
+	return j;
+}
+
 static int mon_event(const struct sctpnl_event *e, void *arg)
 {
 	struct mon *m = arg;
@@ -192,13 +207,10 @@ static int mon_event(const struct sctpnl_event *e, void *arg)
 		fputs(".\n", stdout);
 		break;
 	case FMT_JSON:
-		j = sctpnl_json_new(stdout, m->o->json_flags);
+		j = json_head(m, e->timestamp_ns, sctpnl_event_name(e->type),
+			      e->assoc_id);
 		if (!j)
 			return -ENOMEM;
-		sctpnl_json_begin_object(j, NULL);
-		sctpnl_json_uint(j, "timestamp_ns", e->timestamp_ns);
-		sctpnl_json_string(j, "event", sctpnl_event_name(e->type));
-		sctpnl_json_uint(j, "assoc_id", e->assoc_id);
 		if (e->inode)
 			sctpnl_json_uint(j, "inode", e->inode);
 		else
@@ -254,13 +266,9 @@ static int mon_probe(const struct sctpnl_probe_sample *s, void *arg)
 		       s->primary ? "true" : "false");
 		break;
 	case FMT_JSON:
-		j = sctpnl_json_new(stdout, m->o->json_flags);
+		j = json_head(m, s->timestamp_ns, "probe", s->assoc_id);
 		if (!j)
 			return -ENOMEM;
-		sctpnl_json_begin_object(j, NULL);
-		sctpnl_json_uint(j, "timestamp_ns", s->timestamp_ns);
-		sctpnl_json_string(j, "event", "probe");
-		sctpnl_json_uint(j, "assoc_id", s->assoc_id);
 		sctpnl_json_uint(j, "local_port", s->lport);
 		sctpnl_json_uint(j, "peer_port", s->pport);
 		sctpnl_json_addr(j, "addr", &s->addr);
