@@ -13,84 +13,25 @@
 
 #define JSON_MAX_DEPTH	32
 
-/*
- * Output goes through a buffer of the writer's own, handed to stdio in
- * one piece at the end of every public call (so that a caller may write
- * to the stream between calls): an association is one fwrite, not a few
- * hundred small stdio calls.
- */
-#define JSON_BUF	8192
-
 struct sctpnl_json {
-	FILE *f;
 	unsigned int flags;
 	int depth;
 	unsigned int count[JSON_MAX_DEPTH + 1];
-	size_t len;
-	char buf[JSON_BUF];
+	struct snl_obuf ob;	/* handed to stdio at each public call's end */
 };
 
-static void jflush(struct sctpnl_json *j)
-{
-	if (j->len)
-		fwrite_unlocked(j->buf, 1, j->len, j->f);
-	j->len = 0;
-}
-
-static inline void out_n(struct sctpnl_json *j, const char *p, size_t n)
-{
-	char *d;
-
-	if (j->len + n > JSON_BUF) {
-		jflush(j);
-		if (n > JSON_BUF) {
-			fwrite_unlocked(p, 1, n, j->f);
-			return;
-		}
-	}
-	d = j->buf + j->len;
-	j->len += n;
-	if (n > 32) {
-		memcpy(d, p, n);
-		return;
-	}
-	while (n--)		/* short pieces: cheaper than a call */
-		*d++ = *p++;
-}
-
-static inline void out_c(struct sctpnl_json *j, char c)
-{
-	if (j->len == JSON_BUF)
-		jflush(j);
-	j->buf[j->len++] = c;
-}
-
-static inline void out_s(struct sctpnl_json *j, const char *s)
-{
-	out_n(j, s, strlen(s));
-}
-
-static inline void out_u(struct sctpnl_json *j, uint64_t v)
-{
-	char b[20], *p = b + sizeof(b);
-
-	if (v < 10) {
-		out_c(j, '0' + v);
-		return;
-	}
-	do {
-		*--p = '0' + v % 10;
-		v /= 10;
-	} while (v);
-	out_n(j, p, b + sizeof(b) - p);
-}
+#define out_n(j, p, n)	snl_ob_n(&(j)->ob, p, n)
+#define out_c(j, c)	snl_ob_c(&(j)->ob, c)
+#define out_s(j, s)	snl_ob_s(&(j)->ob, s)
+#define out_u(j, v)	snl_ob_u(&(j)->ob, v)
+#define jflush(j)	snl_ob_flush(&(j)->ob)
 
 struct sctpnl_json *sctpnl_json_new(FILE *f, unsigned int flags)
 {
 	struct sctpnl_json *j = calloc(1, sizeof(*j));
 
 	if (j) {
-		j->f = f;
+		j->ob.f = f;
 		j->flags = flags;
 	}
 	return j;
@@ -104,7 +45,7 @@ int sctpnl_json_free(struct sctpnl_json *j)
 		return 0;
 	out_c(j, '\n');
 	jflush(j);
-	err = ferror(j->f) ? -EIO : 0;
+	err = ferror(j->ob.f) ? -EIO : 0;
 	free(j);
 	return err;
 }
@@ -197,11 +138,11 @@ static inline void pre_key(struct sctpnl_json *j, const char *key)
 	size_t n = strlen(key);
 	char *d;
 
-	if (j->len + n + 4 > JSON_BUF || (j->flags & SCTPNL_JSON_PRETTY)) {
+	if (j->ob.len + n + 4 > SNL_OBUF || (j->flags & SCTPNL_JSON_PRETTY)) {
 		pre_slow(j, key);
 		return;
 	}
-	d = j->buf + j->len;
+	d = j->ob.buf + j->ob.len;
 	if (j->count[j->depth]++)
 		*d++ = ',';
 	*d++ = '"';
@@ -209,7 +150,7 @@ static inline void pre_key(struct sctpnl_json *j, const char *key)
 	d += n;
 	*d++ = '"';
 	*d++ = ':';
-	j->len = d - j->buf;
+	j->ob.len = d - j->ob.buf;
 }
 
 /* Separator, indentation and key before a value. */
@@ -217,8 +158,13 @@ static inline void pre(struct sctpnl_json *j, const char *key)
 {
 	const unsigned char *p;
 
-	if (!key || (j->flags & SCTPNL_JSON_PRETTY)) {
+	if (j->flags & SCTPNL_JSON_PRETTY) {
 		pre_slow(j, key);
+		return;
+	}
+	if (!key) {
+		if (j->count[j->depth]++)
+			out_c(j, ',');
 		return;
 	}
 	for (p = (const unsigned char *)key; *p; p++)

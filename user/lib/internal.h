@@ -7,38 +7,12 @@
 #define _SCTPNL_INTERNAL_H
 
 #include <stddef.h>
+#include <stdio.h>
+#include <string.h>
 #include <netlink/netlink.h>
 #include <netlink/genl/genl.h>
 
 #include "sctpnl.h"
-
-/*
- * Output of the record writers.  A listing of 20,000 associations writes
- * millions of small pieces: unlocked stdio, and integers without printf,
- * keep the writing near the cost of decoding (the FILE lock and printf's
- * format parsing per piece cost several times more).  A stream is
- * written by one thread at a time, as every writer here assumes.
- */
-static inline void snl_putc(FILE *f, int c)
-{
-	putc_unlocked(c, f);
-}
-
-static inline void snl_puts(FILE *f, const char *s)
-{
-	fputs_unlocked(s, f);
-}
-
-static inline void snl_putu(FILE *f, uint64_t v)
-{
-	char b[20], *p = b + sizeof(b);
-
-	do {
-		*--p = '0' + v % 10;
-		v /= 10;
-	} while (v);
-	fwrite_unlocked(p, 1, b + sizeof(b) - p, f);
-}
 
 /*
  * Walking received attributes inline: libnl's nla_ok(), nla_next() and
@@ -85,6 +59,79 @@ static inline int snl_nla_len(const struct nlattr *a)
 			return -EBADMSG;				\
 		(lval) = v_;						\
 	} while (0)
+
+/*
+ * Output of the record writers.  A listing of 20,000 associations writes
+ * millions of small pieces: integers without printf, and no stdio call
+ * per piece (its FILE lock and bookkeeping cost several times more than
+ * the piece).  The writers fill a buffer of their own, handed to stdio
+ * in one piece (snl_ob_flush()) at the end of each public call, so that
+ * a caller may write to the stream between calls: an association is one
+ * fwrite.  A stream is written by one thread at a time, as every writer
+ * here assumes.
+ */
+#define SNL_OBUF	8192
+
+struct snl_obuf {
+	FILE *f;
+	size_t len;
+	char buf[SNL_OBUF];
+};
+
+static inline void snl_ob_flush(struct snl_obuf *o)
+{
+	if (o->len)
+		fwrite_unlocked(o->buf, 1, o->len, o->f);
+	o->len = 0;
+}
+
+static inline void snl_ob_n(struct snl_obuf *o, const char *p, size_t n)
+{
+	char *d;
+
+	if (o->len + n > SNL_OBUF) {
+		snl_ob_flush(o);
+		if (n > SNL_OBUF) {
+			fwrite_unlocked(p, 1, n, o->f);
+			return;
+		}
+	}
+	d = o->buf + o->len;
+	o->len += n;
+	if (n > 32) {
+		memcpy(d, p, n);
+		return;
+	}
+	while (n--)		/* short pieces: cheaper than a call */
+		*d++ = *p++;
+}
+
+static inline void snl_ob_c(struct snl_obuf *o, char c)
+{
+	if (o->len == SNL_OBUF)
+		snl_ob_flush(o);
+	o->buf[o->len++] = c;
+}
+
+static inline void snl_ob_s(struct snl_obuf *o, const char *s)
+{
+	snl_ob_n(o, s, strlen(s));
+}
+
+static inline void snl_ob_u(struct snl_obuf *o, uint64_t v)
+{
+	char b[20], *p = b + sizeof(b);
+
+	if (v < 10) {
+		snl_ob_c(o, '0' + v);
+		return;
+	}
+	do {
+		*--p = '0' + v % 10;
+		v /= 10;
+	} while (v);
+	snl_ob_n(o, p, b + sizeof(b) - p);
+}
 
 #define SNL_ERRMSG_LEN	256
 
