@@ -341,7 +341,8 @@ static struct snl_desc paddr_change_desc =
 #define P struct sctpnl_remote_error
 static const struct snl_row remote_error_rows[] = {
 	/* sre_error: the cause code in network byte order; OTP gives
-	 * ntohs() of it */
+	 * ntohs() of it
+	 */
 	SNL_U(P, error, -1, SCTPNL_EVENT_A_ERROR, 4, .conv = SNL_CV_NTOHS),
 	SNL_U(P, assoc_id, -1, 0, 0),
 	SNL_BIN(P, data, SCTPNL_EVENT_A_DATA),
@@ -484,6 +485,19 @@ _Static_assert(offsetof(struct sctpnl_assoc, sack_freq) -
  * JSON leaves out what the kernel did not send.  Rows without a JSON key
  * are decoded only.
  */
+/* A top-level row: its presence bit is its attribute's. */
+#define T_U(f, X, ...)	SNL_U(P, f, SCTPNL_A_##X, SCTPNL_A_##X, __VA_ARGS__)
+#define T_BOOL(f, X, ...) \
+	SNL_BOOL(P, f, SCTPNL_A_##X, SCTPNL_A_##X, __VA_ARGS__)
+#define T_ATOM(f, X, ...) \
+	SNL_ATOM(P, f, SCTPNL_A_##X, SCTPNL_A_##X, __VA_ARGS__)
+#define T_ADDR(f, X, ...) \
+	SNL_ADDR(P, f, SCTPNL_A_##X, SCTPNL_A_##X, __VA_ARGS__)
+#define T_REC(f, X, ...) \
+	SNL_REC(P, f, SCTPNL_A_##X, SCTPNL_A_##X, __VA_ARGS__)
+#define T_HOOK(f, X, ...) \
+	SNL_ROW(P, f, SNL_F_HOOK, SCTPNL_A_##X, SCTPNL_A_##X, 0, __VA_ARGS__)
+
 #define TOP(r, st)							\
 	{ .rows = r, .n = SNL_ARRAY_SIZE(r),				\
 	  .set_off = offsetof(st, present), .set_size = 8,		\
@@ -493,74 +507,74 @@ _Static_assert(offsetof(struct sctpnl_assoc, sack_freq) -
 #define P struct sctpnl_assoc
 static const struct snl_row assoc_rows[] = {
 	SNL_U(P, assoc_id, -1, SCTPNL_A_ASSOC_ID, 4),
-	SNL_ADDR(P, local, SCTPNL_A_LOCAL, SCTPNL_A_LOCAL, .jkey = NULL),
-	SNL_ADDR(P, peer, SCTPNL_A_PEER, SCTPNL_A_PEER, .jkey = NULL),
-	SNL_U(P, inode, SCTPNL_A_SK_INODE, SCTPNL_A_SK_INODE, 8),
-	SNL_U(P, uid, SCTPNL_A_SK_UID, SCTPNL_A_SK_UID, 4),
-	SNL_ATOM(P, style, SCTPNL_A_SK_STYLE, SCTPNL_A_SK_STYLE, 1, snl_style_names),
-	SNL_ATOM(P, sk_family, SCTPNL_A_SK_FAMILY, SCTPNL_A_SK_FAMILY, 2, snl_family_names),
-	SNL_BOOL(P, v4mapped, SCTPNL_A_SK_V4MAPPED, SCTPNL_A_SK_V4MAPPED, 1),
-	SNL_U(P, local_port, SCTPNL_A_LOCAL_PORT, SCTPNL_A_LOCAL_PORT, 2),
-	SNL_U(P, peer_port, SCTPNL_A_PEER_PORT, SCTPNL_A_PEER_PORT, 2),
-	SNL_ROW(P, n_laddrs, SNL_F_HOOK, SCTPNL_A_LOCAL_ADDRS, SCTPNL_A_LOCAL_ADDRS, 0, .jkey = "local_addrs",
-	    .decode = snl_dec_laddrs, .json = snl_json_laddrs),
-	SNL_REC(P, status, SCTPNL_A_STATUS, SCTPNL_A_STATUS, status_desc, .jkey = "sctp_status",
-	    .json = snl_json_status),
-	SNL_ROW(P, paths, SNL_F_HOOK, SCTPNL_A_PADDRS, SCTPNL_A_PADDRS, 0, .decode = snl_dec_paths,
-	    .json = snl_json_paths),
-	SNL_REC(P, rtoinfo, SCTPNL_A_RTOINFO, SCTPNL_A_RTOINFO, rtoinfo_desc, .jkey = "sctp_rtoinfo"),
-	SNL_REC(P, assocparams, SCTPNL_A_ASSOCINFO, SCTPNL_A_ASSOCINFO, assocparams_desc,
-	    .jkey = "sctp_assocparams"),
-	SNL_REC(P, initmsg, SCTPNL_A_INITMSG, SCTPNL_A_INITMSG, initmsg_desc, .jkey = "sctp_initmsg"),
-	SNL_REC(P, sack_delay, SCTPNL_A_DELAYED_ACK, SCTPNL_A_DELAYED_ACK, sack_desc, .jkey = "delayed_ack"),
-	SNL_REC(P, default_send, SCTPNL_A_DEFAULT_SEND, SCTPNL_A_DEFAULT_SEND, sndrcvinfo_desc,
-	    .jkey = "sctp_sndrcvinfo", .json = snl_json_sndrcv),
-	SNL_REC(P, events, SCTPNL_A_EVENTS, SCTPNL_A_EVENTS, event_subscribe_desc,
-	    .jkey = "sctp_event_subscribe", .decode = snl_dec_events,
-	    .json = snl_json_events),
-	SNL_REC(P, paddrparams, SCTPNL_A_PADDRPARAMS, SCTPNL_A_PADDRPARAMS, paddrparams_desc, .jkey = NULL),
-	SNL_REC(P, stats, SCTPNL_A_STATS, SCTPNL_A_STATS, snl_stats_desc),
-	SNL_U(P, maxseg, SCTPNL_A_MAXSEG, SCTPNL_A_MAXSEG, 4),
-	SNL_BOOL(P, nodelay, SCTPNL_A_NODELAY, SCTPNL_A_NODELAY, 1),
-	SNL_U(P, autoclose, SCTPNL_A_AUTOCLOSE, SCTPNL_A_AUTOCLOSE, 4),
-	SNL_BOOL(P, disable_fragments, SCTPNL_A_DISABLE_FRAGMENTS, SCTPNL_A_DISABLE_FRAGMENTS, 1),
-	SNL_U(P, adaptation_ind, SCTPNL_A_ADAPTATION_IND, SCTPNL_A_ADAPTATION_IND, 4),
-	SNL_U(P, peer_adaptation_ind, SCTPNL_A_PEER_ADAPTATION_IND, SCTPNL_A_PEER_ADAPTATION_IND, 4),
-	SNL_U(P, local_vtag, SCTPNL_A_LOCAL_VTAG, SCTPNL_A_LOCAL_VTAG, 4),
-	SNL_U(P, peer_vtag, SCTPNL_A_PEER_VTAG, SCTPNL_A_PEER_VTAG, 4),
-	SNL_U(P, sndq, SCTPNL_A_SNDQ, SCTPNL_A_SNDQ, 4),
-	SNL_U(P, rcvq, SCTPNL_A_RCVQ, SCTPNL_A_RCVQ, 4),
-	SNL_U(P, local_rwnd, SCTPNL_A_LOCAL_RWND, SCTPNL_A_LOCAL_RWND, 4),
+	T_ADDR(local, LOCAL, .jkey = NULL),
+	T_ADDR(peer, PEER, .jkey = NULL),
+	T_U(inode, SK_INODE, 8),
+	T_U(uid, SK_UID, 4),
+	T_ATOM(style, SK_STYLE, 1, snl_style_names),
+	T_ATOM(sk_family, SK_FAMILY, 2, snl_family_names),
+	T_BOOL(v4mapped, SK_V4MAPPED, 1),
+	T_U(local_port, LOCAL_PORT, 2),
+	T_U(peer_port, PEER_PORT, 2),
+	T_HOOK(n_laddrs, LOCAL_ADDRS, .jkey = "local_addrs",
+		.decode = snl_dec_laddrs, .json = snl_json_laddrs),
+	T_REC(status, STATUS, status_desc, .jkey = "sctp_status",
+		.json = snl_json_status),
+	T_HOOK(paths, PADDRS, .decode = snl_dec_paths,
+		.json = snl_json_paths),
+	T_REC(rtoinfo, RTOINFO, rtoinfo_desc, .jkey = "sctp_rtoinfo"),
+	T_REC(assocparams, ASSOCINFO, assocparams_desc,
+		.jkey = "sctp_assocparams"),
+	T_REC(initmsg, INITMSG, initmsg_desc, .jkey = "sctp_initmsg"),
+	T_REC(sack_delay, DELAYED_ACK, sack_desc, .jkey = "delayed_ack"),
+	T_REC(default_send, DEFAULT_SEND, sndrcvinfo_desc,
+		.jkey = "sctp_sndrcvinfo", .json = snl_json_sndrcv),
+	T_REC(events, EVENTS, event_subscribe_desc,
+		.jkey = "sctp_event_subscribe", .decode = snl_dec_events,
+		.json = snl_json_events),
+	T_REC(paddrparams, PADDRPARAMS, paddrparams_desc, .jkey = NULL),
+	T_REC(stats, STATS, snl_stats_desc),
+	T_U(maxseg, MAXSEG, 4),
+	T_BOOL(nodelay, NODELAY, 1),
+	T_U(autoclose, AUTOCLOSE, 4),
+	T_BOOL(disable_fragments, DISABLE_FRAGMENTS, 1),
+	T_U(adaptation_ind, ADAPTATION_IND, 4),
+	T_U(peer_adaptation_ind, PEER_ADAPTATION_IND, 4),
+	T_U(local_vtag, LOCAL_VTAG, 4),
+	T_U(peer_vtag, PEER_VTAG, 4),
+	T_U(sndq, SNDQ, 4),
+	T_U(rcvq, RCVQ, 4),
+	T_U(local_rwnd, LOCAL_RWND, 4),
 };
 struct snl_desc snl_assoc_desc = TOP(assoc_rows, P);
 #undef P
 
 #define P struct sctpnl_ep
 static const struct snl_row ep_rows[] = {
-	SNL_U(P, inode, SCTPNL_A_SK_INODE, SCTPNL_A_SK_INODE, 8),
-	SNL_U(P, uid, SCTPNL_A_SK_UID, SCTPNL_A_SK_UID, 4),
-	SNL_ATOM(P, style, SCTPNL_A_SK_STYLE, SCTPNL_A_SK_STYLE, 1, snl_style_names),
-	SNL_ATOM(P, sk_family, SCTPNL_A_SK_FAMILY, SCTPNL_A_SK_FAMILY, 2, snl_family_names),
-	SNL_BOOL(P, v4mapped, SCTPNL_A_SK_V4MAPPED, SCTPNL_A_SK_V4MAPPED, 1),
-	SNL_U(P, port, SCTPNL_A_LOCAL_PORT, SCTPNL_A_LOCAL_PORT, 2),
-	SNL_ROW(P, n_laddrs, SNL_F_HOOK, SCTPNL_A_LOCAL_ADDRS, SCTPNL_A_LOCAL_ADDRS, 0, .jkey = "local_addrs",
-	    .decode = snl_dec_laddrs, .json = snl_json_laddrs),
-	SNL_U(P, assocs, SCTPNL_A_EP_ASSOCS, SCTPNL_A_EP_ASSOCS, 4),
-	SNL_BOOL(P, listening, SCTPNL_A_EP_LISTENING, SCTPNL_A_EP_LISTENING, 1),
-	SNL_REC(P, initmsg, SCTPNL_A_INITMSG, SCTPNL_A_INITMSG, initmsg_desc, .jkey = "sctp_initmsg"),
-	SNL_REC(P, rtoinfo, SCTPNL_A_RTOINFO, SCTPNL_A_RTOINFO, rtoinfo_desc, .jkey = "sctp_rtoinfo"),
-	SNL_REC(P, assocparams, SCTPNL_A_ASSOCINFO, SCTPNL_A_ASSOCINFO, assocparams_desc,
-	    .jkey = "sctp_assocparams"),
-	SNL_REC(P, paddrparams, SCTPNL_A_PADDRPARAMS, SCTPNL_A_PADDRPARAMS, paddrparams_desc,
-	    .jkey = "sctp_paddrparams"),
-	SNL_REC(P, events, SCTPNL_A_EVENTS, SCTPNL_A_EVENTS, event_subscribe_desc,
-	    .jkey = "sctp_event_subscribe", .decode = snl_dec_events,
-	    .json = snl_json_events),
-	SNL_U(P, maxseg, SCTPNL_A_MAXSEG, SCTPNL_A_MAXSEG, 4),
-	SNL_BOOL(P, nodelay, SCTPNL_A_NODELAY, SCTPNL_A_NODELAY, 1),
-	SNL_U(P, autoclose, SCTPNL_A_AUTOCLOSE, SCTPNL_A_AUTOCLOSE, 4),
-	SNL_BOOL(P, disable_fragments, SCTPNL_A_DISABLE_FRAGMENTS, SCTPNL_A_DISABLE_FRAGMENTS, 1),
-	SNL_U(P, adaptation_ind, SCTPNL_A_ADAPTATION_IND, SCTPNL_A_ADAPTATION_IND, 4),
+	T_U(inode, SK_INODE, 8),
+	T_U(uid, SK_UID, 4),
+	T_ATOM(style, SK_STYLE, 1, snl_style_names),
+	T_ATOM(sk_family, SK_FAMILY, 2, snl_family_names),
+	T_BOOL(v4mapped, SK_V4MAPPED, 1),
+	T_U(port, LOCAL_PORT, 2),
+	T_HOOK(n_laddrs, LOCAL_ADDRS, .jkey = "local_addrs",
+		.decode = snl_dec_laddrs, .json = snl_json_laddrs),
+	T_U(assocs, EP_ASSOCS, 4),
+	T_BOOL(listening, EP_LISTENING, 1),
+	T_REC(initmsg, INITMSG, initmsg_desc, .jkey = "sctp_initmsg"),
+	T_REC(rtoinfo, RTOINFO, rtoinfo_desc, .jkey = "sctp_rtoinfo"),
+	T_REC(assocparams, ASSOCINFO, assocparams_desc,
+		.jkey = "sctp_assocparams"),
+	T_REC(paddrparams, PADDRPARAMS, paddrparams_desc,
+		.jkey = "sctp_paddrparams"),
+	T_REC(events, EVENTS, event_subscribe_desc,
+		.jkey = "sctp_event_subscribe", .decode = snl_dec_events,
+		.json = snl_json_events),
+	T_U(maxseg, MAXSEG, 4),
+	T_BOOL(nodelay, NODELAY, 1),
+	T_U(autoclose, AUTOCLOSE, 4),
+	T_BOOL(disable_fragments, DISABLE_FRAGMENTS, 1),
+	T_U(adaptation_ind, ADAPTATION_IND, 4),
 };
 struct snl_desc snl_ep_desc = TOP(ep_rows, P);
 #undef P

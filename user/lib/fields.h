@@ -163,7 +163,6 @@ void snl_map_rows(struct snl_desc *d);
 	{ .rows = r, .n = SNL_ARRAY_SIZE(r), .set_off = SNL_NO_OFF,	\
 	  .seen_off = seen, .seen_size = size, .id_off = SNL_NO_OFF }
 
-
 /* Names shared by the writers and sctpctl. */
 extern const struct snl_names snl_state_names, snl_path_atoms,
 	snl_path_names, snl_style_names, snl_family_names;

@@ -367,8 +367,7 @@ void snl_json_laddrs(struct sctpnl_json *j, const struct snl_row *r,
 
 	j_begin_array(j, r->jkey);
 	for (i = 0; i < l->n; i++)
-		j_string(j, NULL,
-				   sctpnl_addr_ntop(&l->v[i], buf, sizeof(buf)));
+		j_string(j, NULL, sctpnl_addr_ntop(&l->v[i], buf, sizeof(buf)));
 	j_end_array(j);
 	if (l->total > l->n)
 		j_uint(j, "local_addrs_total", l->total);
