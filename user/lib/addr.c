@@ -45,11 +45,15 @@ char *sctpnl_addr_ntop(const struct sctpnl_addr *a, char *buf, size_t len)
 		ntop4(&a->v4, buf, len);
 		break;
 	case AF_INET6:
-		if (IN6_IS_ADDR_V4MAPPED(&a->v6) && len > 7) {
+		if (IN6_IS_ADDR_V4MAPPED(&a->v6)) {
 			/* inet_ntop's form, ::ffff:a.b.c.d, the cheap way */
-			memcpy(buf, "::ffff:", 7);
+			char t[INET6_ADDRSTRLEN] = "::ffff:";
+
 			ntop4((const struct in_addr *)&a->v6.s6_addr[12],
-			      buf + 7, len - 7);
+			      t + 7, sizeof(t) - 7);
+			n = strlen(t);
+			if (n < len)
+				memcpy(buf, t, n + 1);
 			break;
 		}
 		if (!inet_ntop(AF_INET6, &a->v6, buf, len))
