@@ -98,12 +98,7 @@ static inline void snl_ob_n(struct snl_obuf *o, const char *p, size_t n)
 	}
 	d = o->buf + o->len;
 	o->len += n;
-	if (n > 32) {
-		memcpy(d, p, n);
-		return;
-	}
-	while (n--)		/* short pieces: cheaper than a call */
-		*d++ = *p++;
+	memcpy(d, p, n);
 }
 
 static inline void snl_ob_c(struct snl_obuf *o, char c)
@@ -118,19 +113,26 @@ static inline void snl_ob_s(struct snl_obuf *o, const char *s)
 	snl_ob_n(o, s, strlen(s));
 }
 
+/* The digits straight into the buffer: no copy (a short copy loop would
+ * become a call to memcpy()). */
 static inline void snl_ob_u(struct snl_obuf *o, uint64_t v)
 {
-	char b[20], *p = b + sizeof(b);
+	unsigned int n = 1;
+	uint64_t t = v;
+	char *d;
 
-	if (v < 10) {
-		snl_ob_c(o, '0' + v);
-		return;
+	while (t >= 10) {
+		t /= 10;
+		n++;
 	}
+	if (o->len + n > SNL_OBUF)
+		snl_ob_flush(o);
+	o->len += n;
+	d = o->buf + o->len;
 	do {
-		*--p = '0' + v % 10;
+		*--d = '0' + v % 10;
 		v /= 10;
 	} while (v);
-	snl_ob_n(o, p, b + sizeof(b) - p);
 }
 
 #define SNL_ERRMSG_LEN	256
