@@ -196,62 +196,79 @@ static void enc_addr(ei_x_buff *x, const struct sctpnl_addr *a)
 	ei_x_encode_ulong(x, a->port);
 }
 
-/* A record of inet_sctp.hrl, from the library's field list. */
+static int enc_rec_d(ei_x_buff *x, const struct snl_desc *d,
+		     const void *rec);
+
+/* One field's value, as sctpctl -f erl prints it. */
+static void enc_field(ei_x_buff *x, const struct snl_desc *d,
+		      const struct snl_row *r, const void *rec)
+{
+	const void *p = snl_at(rec, r);
+	unsigned int b;
+	uint64_t v;
+
+	if (!snl_row_isset(d, rec, r)) {
+		enc_atom(x, "undefined");
+		return;
+	}
+	switch (r->type) {
+	case SNL_F_UINT:
+		/* As OTP's driver shows it (the adaptation layer
+		 * indication: see fields.c), like sctpctl -f erl. */
+		ei_x_encode_ulonglong(x, snl_row_erl_u(rec, r));
+		break;
+	case SNL_F_ATOM:
+		enc_atom(x, snl_row_atom(rec, r, 0));
+		break;
+	case SNL_F_BOOL:
+		enc_atom(x, snl_row_u(rec, r) ? "true" : "false");
+		break;
+	case SNL_F_ADDR:
+		enc_addr(x, p);
+		break;
+	case SNL_F_FLAGS:
+		v = snl_row_u(rec, r);
+		for (b = 0; b < r->names->n; b++) {
+			if (!(v & (1ull << b)) || !r->names->v[b])
+				continue;
+			ei_x_encode_list_header(x, 1);
+			enc_atom(x, r->names->v[b]);
+		}
+		ei_x_encode_empty_list(x);
+		break;
+	case SNL_F_REC:
+		enc_rec_d(x, r->rec, p);
+		break;
+	case SNL_F_BIN:
+		ei_x_encode_binary(x, *(const void *const *)p,
+				   (long)*(const size_t *)
+				   ((const char *)rec + r->len_off));
+		break;
+	}
+}
+
+/* A record of inet_sctp.hrl, from the library's table of it. */
+static int enc_rec_d(ei_x_buff *x, const struct snl_desc *d,
+		     const void *rec)
+{
+	const struct snl_row *r;
+	int n = 0;
+
+	for (r = d->rows; r < d->rows + d->n; r++)
+		n += r->name != NULL;
+	ei_x_encode_tuple_header(x, n + 1);
+	enc_atom(x, d->name);
+	for (r = d->rows; r < d->rows + d->n; r++)
+		if (r->name)
+			enc_field(x, d, r, rec);
+	return 0;
+}
+
 static int enc_rec(ei_x_buff *x, enum sctpnl_rec which, const void *rec)
 {
-	struct snl_field fl[SNL_MAX_FIELDS];
-	const char *name = sctpnl_rec_name(which);
-	int n, i, err;
+	const struct snl_desc *d = snl_desc_of(which);
 
-	if (!name)
-		return -EINVAL;
-	n = snl_rec_fields(which, rec, fl);
-	if (n < 0)
-		return n;
-	ei_x_encode_tuple_header(x, n + 1);
-	enc_atom(x, name);
-	for (i = 0; i < n; i++) {
-		const struct snl_field *f = &fl[i];
-		unsigned int b;
-
-		switch (f->type) {
-		case SNL_F_UNDEF:
-			enc_atom(x, "undefined");
-			break;
-		case SNL_F_UINT:
-			/* As OTP's driver shows it (the adaptation layer
-			 * indication: see fields.c), like sctpctl -f erl. */
-			ei_x_encode_ulonglong(x, snl_field_erl_uint(f));
-			break;
-		case SNL_F_ATOM:
-			enc_atom(x, f->s);
-			break;
-		case SNL_F_BOOL:
-			enc_atom(x, f->u ? "true" : "false");
-			break;
-		case SNL_F_ADDR:
-			enc_addr(x, f->addr);
-			break;
-		case SNL_F_FLAGS:
-			for (b = 0; b < f->n_names; b++) {
-				if (!(f->u & (1ull << b)) || !f->names[b])
-					continue;
-				ei_x_encode_list_header(x, 1);
-				enc_atom(x, f->names[b]);
-			}
-			ei_x_encode_empty_list(x);
-			break;
-		case SNL_F_REC:
-			err = enc_rec(x, f->rec, f->ptr);
-			if (err)
-				return err;
-			break;
-		case SNL_F_BIN:
-			ei_x_encode_binary(x, f->ptr, (long)f->u);
-			break;
-		}
-	}
-	return 0;
+	return d ? enc_rec_d(x, d, rec) : -EINVAL;
 }
 
 /* One {Key, Value} element of a list built one cell at a time. */
