@@ -76,8 +76,10 @@ lint-uapi:
 
 # The header generated from the spec; checkpatch --strict over the kernel
 # side and a sparse build for every kernel; both must be silent.  The
-# exporter's example alert rules must load in Prometheus.
+# exporter's example alert rules must load in Prometheus.  The library's
+# exported ABI must match its baseline (check-abi, mk/install.mk).
 lint: lint-uapi
+	@$(MAKE) -s check-abi
 	@echo "  LINT    alert rules (promtool check rules)"
 	@promtool check rules Documentation/exporter-alerts.yml >/dev/null
 	@echo "  LINT    checkpatch --strict"

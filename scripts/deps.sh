@@ -31,6 +31,7 @@ pkgs=(
 	erlang-base iperf3 python3 python3-pyroute2 gnuplot-nox man-db
 	groff-base util-linux python3-yaml debootstrap libelf1 libssl3 pahole
 	libmicrohttpd-dev prometheus curl erlang-dev python3-jsonschema
+	abigail-tools
 )
 
 log() { printf 'deps: %s\n' "$*" >&2; }
