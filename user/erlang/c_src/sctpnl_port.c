@@ -566,78 +566,69 @@ static int dec_flags(struct req *r, uint32_t *mask, const char *const *names,
 	return ei_decode_list_header(r->buf, &r->i, &n) || n ? -EINVAL : 0;
 }
 
-static const char *const spp_flags[] = {
-	"hb_enable", "hb_disable", "hb_demand", "pmtud_enable",
-	"pmtud_disable", "sackdelay_enable", "sackdelay_disable",
-};
+/* One field of a record tuple into the C member at p, as row r says. */
+static int dec_field(struct req *r, const struct snl_row *row, void *p)
+{
+	uint32_t v;
 
-static const char *const sinfo_flags[10] = {
-	[0] = "unordered", [1] = "addr_over", [2] = "abort", [9] = "eof",
-};
-
-enum ftype { F_U8, F_U16, F_U32, F_ADDR, F_SPP, F_SINFO };
-
-struct fdesc {
-	enum ftype type;
-	size_t off;
-};
-
-#define FD(t, s, m)	{ t, offsetof(struct s, m) }
+	switch (row->type) {
+	case SNL_F_UINT:
+	case SNL_F_FLAGS:
+		if (row->type == SNL_F_FLAGS ?
+		    dec_flags(r, &v, row->names->v, row->names->n) :
+		    dec_u32(r, &v))
+			return -EINVAL;
+		/* OTP byte-swaps such a value on the way in as on the way
+		 * out: keep what inet:setopts/2 would give the socket. */
+		if (row->conv == SNL_CV_ERL_NTOHL)
+			v = htonl(v);
+		if (row->size == 1 && v <= UINT8_MAX)
+			*(uint8_t *)p = (uint8_t)v;
+		else if (row->size == 2 && v <= UINT16_MAX)
+			*(uint16_t *)p = (uint16_t)v;
+		else if (row->size == 4)
+			*(uint32_t *)p = v;
+		else
+			return -ERANGE;
+		return 0;
+	case SNL_F_ADDR:
+		return dec_addr(r, p) ? -EINVAL : 0;
+	default:
+		return -EINVAL;
+	}
+}
 
 /*
- * A record tuple {Name, F0, F1, ...} into the struct at out: each field
- * not `undefined` is stored and its bit (= its index) set in *set.
+ * A record tuple {Name, F0, F1, ...} into the struct at out, by the
+ * library's table of the record: each field not `undefined` is stored and
+ * its presence bit set.
  */
-static int dec_rec(struct req *r, const char *name, const struct fdesc *fd,
-		   int nf, void *out, uint32_t *set)
+static int dec_rec(struct req *r, enum sctpnl_rec which, void *out)
 {
+	const struct snl_desc *d = snl_desc_of(which);
+	const struct snl_row *row;
 	char a[MAXATOMLEN];
-	int n, k;
+	uint64_t set = 0;
+	int n, nf = 0, err;
 
+	for (row = d->rows; row < d->rows + d->n; row++)
+		nf += row->name != NULL;
 	if (ei_decode_tuple_header(r->buf, &r->i, &n) || n != nf + 1 ||
-	    ei_decode_atom(r->buf, &r->i, a) || strcmp(a, name))
+	    ei_decode_atom(r->buf, &r->i, a) || strcmp(a, d->name))
 		return -EINVAL;
-	*set = 0;
-	for (k = 0; k < nf; k++) {
-		char *p = (char *)out + fd[k].off;
-		uint32_t v;
-
-		if (is_undefined(r))
+	for (row = d->rows; row < d->rows + d->n; row++) {
+		if (!row->name || is_undefined(r))
 			continue;
-		switch (fd[k].type) {
-		case F_U8:
-		case F_U16:
-		case F_U32:
-			if (dec_u32(r, &v))
-				return -EINVAL;
-			if ((fd[k].type == F_U8 && v > UINT8_MAX) ||
-			    (fd[k].type == F_U16 && v > UINT16_MAX))
-				return -ERANGE;
-			if (fd[k].type == F_U8)
-				*(uint8_t *)p = (uint8_t)v;
-			else if (fd[k].type == F_U16)
-				*(uint16_t *)p = (uint16_t)v;
-			else
-				*(uint32_t *)p = v;
-			break;
-		case F_ADDR:
-			if (dec_addr(r, (struct sctpnl_addr *)p))
-				return -EINVAL;
-			break;
-		case F_SPP:
-			if (dec_flags(r, (uint32_t *)p, spp_flags,
-				      ARRAY_LEN(spp_flags)))
-				return -EINVAL;
-			break;
-		case F_SINFO:
-			if (dec_flags(r, &v, sinfo_flags,
-				      ARRAY_LEN(sinfo_flags)))
-				return -EINVAL;
-			*(uint16_t *)p = (uint16_t)v;
-			break;
-		}
-		*set |= 1u << k;
+		err = dec_field(r, row, (char *)out + row->off);
+		if (err)
+			return err;
+		if (row->bit >= 0)
+			set |= 1ull << row->bit;
 	}
+	if (d->set_size == 8)
+		memcpy((char *)out + d->set_off, &set, 8);
+	else
+		*(uint32_t *)((char *)out + d->set_off) = (uint32_t)set;
 	return 0;
 }
 
@@ -876,73 +867,6 @@ out:
 	return err;
 }
 
-static const struct fdesc rto_fd[] = {
-	FD(F_U32, sctpnl_rtoinfo, assoc_id),
-	FD(F_U32, sctpnl_rtoinfo, initial),
-	FD(F_U32, sctpnl_rtoinfo, max),
-	FD(F_U32, sctpnl_rtoinfo, min),
-};
-
-static const struct fdesc ap_fd[] = {
-	FD(F_U32, sctpnl_assocparams, assoc_id),
-	FD(F_U16, sctpnl_assocparams, asocmaxrxt),
-	FD(F_U16, sctpnl_assocparams, number_peer_destinations),
-	FD(F_U32, sctpnl_assocparams, peer_rwnd),
-	FD(F_U32, sctpnl_assocparams, local_rwnd),
-	FD(F_U32, sctpnl_assocparams, cookie_life),
-};
-
-static const struct fdesc im_fd[] = {
-	FD(F_U16, sctpnl_initmsg, num_ostreams),
-	FD(F_U16, sctpnl_initmsg, max_instreams),
-	FD(F_U16, sctpnl_initmsg, max_attempts),
-	FD(F_U16, sctpnl_initmsg, max_init_timeo),
-};
-
-static const struct fdesc pp_fd[] = {
-	FD(F_U32, sctpnl_paddrparams, assoc_id),
-	FD(F_ADDR, sctpnl_paddrparams, address),
-	FD(F_U32, sctpnl_paddrparams, hbinterval),
-	FD(F_U16, sctpnl_paddrparams, pathmaxrxt),
-	FD(F_U32, sctpnl_paddrparams, pathmtu),
-	FD(F_U32, sctpnl_paddrparams, sackdelay),
-	FD(F_SPP, sctpnl_paddrparams, flags),
-};
-
-static const struct fdesc prim_fd[] = {
-	FD(F_U32, sctpnl_prim, assoc_id),
-	FD(F_ADDR, sctpnl_prim, addr),
-};
-
-static const struct fdesc spp_fd[] = {
-	FD(F_U32, sctpnl_setpeerprim, assoc_id),
-	FD(F_ADDR, sctpnl_setpeerprim, addr),
-};
-
-static const struct fdesc ad_fd[] = {
-	FD(F_U32, sctpnl_setadaptation, adaptation_ind),
-};
-
-static const struct fdesc av_fd[] = {
-	FD(F_U32, sctpnl_assoc_value, assoc_id),
-	FD(F_U32, sctpnl_assoc_value, assoc_value),
-};
-
-static const struct fdesc sri_fd[] = {
-	FD(F_U16, sctpnl_sndrcvinfo, stream),
-	FD(F_U16, sctpnl_sndrcvinfo, ssn),
-	FD(F_SINFO, sctpnl_sndrcvinfo, flags),
-	FD(F_U32, sctpnl_sndrcvinfo, ppid),
-	FD(F_U32, sctpnl_sndrcvinfo, context),
-	FD(F_U32, sctpnl_sndrcvinfo, timetolive),
-	FD(F_U32, sctpnl_sndrcvinfo, tsn),
-	FD(F_U32, sctpnl_sndrcvinfo, cumtsn),
-	FD(F_U32, sctpnl_sndrcvinfo, assoc_id),
-};
-
-#define DEC(name, fd, rec) \
-	dec_rec(r, name, fd, ARRAY_LEN(fd), &(rec), &(rec).set)
-
 static int is_wildcard(const struct sctpnl_addr *a)
 {
 	static const struct in6_addr any6 = IN6ADDR_ANY_INIT;
@@ -983,31 +907,26 @@ static int do_set(struct req *r)
 	err = -ENOPROTOOPT;
 	/* decode first, so that a bad value needs no handle */
 	if (!strcmp(opt, "sctp_rtoinfo"))
-		err = DEC("sctp_rtoinfo", rto_fd, v.rto);
+		err = dec_rec(r, SCTPNL_REC_RTOINFO, &v.rto);
 	else if (!strcmp(opt, "sctp_associnfo"))
-		err = DEC("sctp_assocparams", ap_fd, v.ap);
+		err = dec_rec(r, SCTPNL_REC_ASSOCPARAMS, &v.ap);
 	else if (!strcmp(opt, "sctp_initmsg"))
-		err = DEC("sctp_initmsg", im_fd, v.im);
+		err = dec_rec(r, SCTPNL_REC_INITMSG, &v.im);
 	else if (!strcmp(opt, "sctp_peer_addr_params")) {
-		err = DEC("sctp_paddrparams", pp_fd, v.pp);
+		err = dec_rec(r, SCTPNL_REC_PADDRPARAMS, &v.pp);
 		if (!err && SCTPNL_ISSET(&v.pp, SCTPNL_PADDRPARAMS_ADDRESS) &&
 		    is_wildcard(&v.pp.address))
 			SCTPNL_CLRF(&v.pp, SCTPNL_PADDRPARAMS_ADDRESS);
 	} else if (!strcmp(opt, "sctp_primary_addr"))
-		err = DEC("sctp_prim", prim_fd, v.prim);
+		err = dec_rec(r, SCTPNL_REC_PRIM, &v.prim);
 	else if (!strcmp(opt, "sctp_set_peer_primary_addr"))
-		err = DEC("sctp_setpeerprim", spp_fd, v.spp);
-	else if (!strcmp(opt, "sctp_adaptation_layer")) {
-		err = DEC("sctp_setadaptation", ad_fd, v.ad);
-		/* OTP's driver byte-swaps it on the way in, as on the way
-		 * out: what inet:setopts(S, [{sctp_adaptation_layer, V}])
-		 * gives the socket. */
-		v.ad.adaptation_ind = htonl(v.ad.adaptation_ind);
-	}
+		err = dec_rec(r, SCTPNL_REC_SETPEERPRIM, &v.spp);
+	else if (!strcmp(opt, "sctp_adaptation_layer"))
+		err = dec_rec(r, SCTPNL_REC_SETADAPTATION, &v.ad);
 	else if (!strcmp(opt, "sctp_delayed_ack_time"))
-		err = DEC("sctp_assoc_value", av_fd, v.av);
+		err = dec_rec(r, SCTPNL_REC_ASSOC_VALUE, &v.av);
 	else if (!strcmp(opt, "sctp_default_send_param"))
-		err = DEC("sctp_sndrcvinfo", sri_fd, v.sri);
+		err = dec_rec(r, SCTPNL_REC_SNDRCVINFO, &v.sri);
 	else if (!strcmp(opt, "sctp_maxseg") || !strcmp(opt, "sctp_nodelay") ||
 		 !strcmp(opt, "sctp_autoclose") ||
 		 !strcmp(opt, "sctp_disable_fragments"))
