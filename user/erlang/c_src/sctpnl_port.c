@@ -318,11 +318,10 @@ static const char *style_atom(unsigned int style)
  * records as the owner's inet:getopts/2 shows them (only those the
  * kernel sent).  sock_maxseg (>= 0) is the owning socket's SCTP_MAXSEG.
  */
-static void enc_assoc(ei_x_buff *x, const struct sctpnl_assoc *a,
-		      int64_t sock_maxseg)
+/* The owner and the addresses, as the socket presents them. */
+static void enc_assoc_ident(ei_x_buff *x, const struct sctpnl_assoc *a)
 {
-	union snl_rec_buf r;
-	struct sctpnl_addr tmp;
+	struct sctpnl_addr tmp, shown;
 	unsigned int i;
 
 	kv_u64(x, "assoc_id", a->assoc_id);
@@ -338,9 +337,9 @@ static void enc_assoc(ei_x_buff *x, const struct sctpnl_assoc *a,
 		enc_key(x, "local");
 		tmp = SCTPNL_HAS(a, SCTPNL_A_LOCAL) ? a->local : a->laddrs[0];
 		tmp.port = a->local_port;
-		sctpnl_addr_present(&r.pi.address, &tmp, a->sk_family,
+		sctpnl_addr_present(&shown, &tmp, a->sk_family,
 				    a->v4mapped);
-		enc_addr(x, &r.pi.address);
+		enc_addr(x, &shown);
 	}
 	if (SCTPNL_HAS(a, SCTPNL_A_PEER) ||
 	    SCTPNL_ISSET(&a->status, SCTPNL_STATUS_PRIMARY)) {
@@ -348,9 +347,9 @@ static void enc_assoc(ei_x_buff *x, const struct sctpnl_assoc *a,
 		tmp = SCTPNL_HAS(a, SCTPNL_A_PEER) ? a->peer :
 						     a->status.primary.address;
 		tmp.port = a->peer_port;
-		sctpnl_addr_present(&r.pi.address, &tmp, a->sk_family,
+		sctpnl_addr_present(&shown, &tmp, a->sk_family,
 				    a->v4mapped);
-		enc_addr(x, &r.pi.address);
+		enc_addr(x, &shown);
 	}
 	enc_key(x, "local_addrs");
 	for (i = 0; i < a->n_laddrs; i++) {
@@ -361,6 +360,13 @@ static void enc_assoc(ei_x_buff *x, const struct sctpnl_assoc *a,
 		enc_addr(x, &tmp);
 	}
 	ei_x_encode_empty_list(x);
+}
+
+/* The gen_sctp records of an association, each under its key. */
+static void enc_assoc_records(ei_x_buff *x, const struct sctpnl_assoc *a)
+{
+	union snl_rec_buf r;
+	unsigned int i;
 
 	if (!sctpnl_status_from_assoc(a, &r.status))
 		kv_rec(x, "status", SCTPNL_REC_STATUS, &r.status);
@@ -392,6 +398,13 @@ static void enc_assoc(ei_x_buff *x, const struct sctpnl_assoc *a,
 		kv_rec(x, "adaptation", SCTPNL_REC_SETADAPTATION, &r.ad);
 	if (!sctpnl_prim_from_assoc(a, &r.prim))
 		kv_rec(x, "prim", SCTPNL_REC_PRIM, &r.prim);
+}
+
+static void enc_assoc(ei_x_buff *x, const struct sctpnl_assoc *a,
+		      int64_t sock_maxseg)
+{
+	enc_assoc_ident(x, a);
+	enc_assoc_records(x, a);
 	if (SCTPNL_HAS(a, SCTPNL_A_MAXSEG))
 		kv_u64(x, "maxseg", a->maxseg);
 	if (sock_maxseg >= 0)
@@ -880,89 +893,105 @@ static int is_wildcard(const struct sctpnl_addr *a)
 	return 0;
 }
 
+/* The value of any option do_set() takes. */
+union set_val {
+	struct sctpnl_rtoinfo rto;
+	struct sctpnl_assocparams ap;
+	struct sctpnl_initmsg im;
+	struct sctpnl_paddrparams pp;
+	struct sctpnl_prim prim;
+	struct sctpnl_setpeerprim spp;
+	struct sctpnl_setadaptation ad;
+	struct sctpnl_assoc_value av;
+	struct sctpnl_sndrcvinfo sri;
+	uint32_t u;			/* the integer and boolean options */
+};
+
+/* Decode option opt's value: 0, or -errno (-ENOPROTOOPT: no such). */
+static int dec_set_value(struct req *r, const char *opt, union set_val *v)
+{
+	int err = -ENOPROTOOPT;
+
+	if (!strcmp(opt, "sctp_rtoinfo"))
+		err = dec_rec(r, SCTPNL_REC_RTOINFO, &v->rto);
+	else if (!strcmp(opt, "sctp_associnfo"))
+		err = dec_rec(r, SCTPNL_REC_ASSOCPARAMS, &v->ap);
+	else if (!strcmp(opt, "sctp_initmsg"))
+		err = dec_rec(r, SCTPNL_REC_INITMSG, &v->im);
+	else if (!strcmp(opt, "sctp_peer_addr_params")) {
+		err = dec_rec(r, SCTPNL_REC_PADDRPARAMS, &v->pp);
+		if (!err && SCTPNL_ISSET(&v->pp, SCTPNL_PADDRPARAMS_ADDRESS) &&
+		    is_wildcard(&v->pp.address))
+			SCTPNL_CLRF(&v->pp, SCTPNL_PADDRPARAMS_ADDRESS);
+	} else if (!strcmp(opt, "sctp_primary_addr"))
+		err = dec_rec(r, SCTPNL_REC_PRIM, &v->prim);
+	else if (!strcmp(opt, "sctp_set_peer_primary_addr"))
+		err = dec_rec(r, SCTPNL_REC_SETPEERPRIM, &v->spp);
+	else if (!strcmp(opt, "sctp_adaptation_layer"))
+		err = dec_rec(r, SCTPNL_REC_SETADAPTATION, &v->ad);
+	else if (!strcmp(opt, "sctp_delayed_ack_time"))
+		err = dec_rec(r, SCTPNL_REC_ASSOC_VALUE, &v->av);
+	else if (!strcmp(opt, "sctp_default_send_param"))
+		err = dec_rec(r, SCTPNL_REC_SNDRCVINFO, &v->sri);
+	else if (!strcmp(opt, "sctp_maxseg") || !strcmp(opt, "sctp_nodelay") ||
+		 !strcmp(opt, "sctp_autoclose") ||
+		 !strcmp(opt, "sctp_disable_fragments"))
+		err = dec_u32(r, &v->u);
+	return err;
+}
+
+/* Set option opt (dec_set_value() knew it) to v: as the library says. */
+static int apply_set(struct sctpnl *h, const struct sctpnl_key *key,
+		     const char *opt, const union set_val *v)
+{
+	if (!strcmp(opt, "sctp_rtoinfo"))
+		return sctpnl_set_rtoinfo(h, key, &v->rto);
+	if (!strcmp(opt, "sctp_associnfo"))
+		return sctpnl_set_assocparams(h, key, &v->ap);
+	if (!strcmp(opt, "sctp_initmsg"))
+		return sctpnl_set_initmsg(h, key, &v->im);
+	if (!strcmp(opt, "sctp_peer_addr_params"))
+		return sctpnl_set_paddrparams(h, key, &v->pp);
+	if (!strcmp(opt, "sctp_primary_addr"))
+		return sctpnl_set_primary(h, key, &v->prim);
+	if (!strcmp(opt, "sctp_set_peer_primary_addr"))
+		return sctpnl_set_peer_primary(h, key, &v->spp);
+	if (!strcmp(opt, "sctp_adaptation_layer"))
+		return sctpnl_set_adaptation(h, key, &v->ad);
+	if (!strcmp(opt, "sctp_delayed_ack_time"))
+		return sctpnl_set_delayed_ack(h, key, &v->av);
+	if (!strcmp(opt, "sctp_default_send_param"))
+		return sctpnl_set_default_send(h, key, &v->sri);
+	if (!strcmp(opt, "sctp_maxseg"))
+		return sctpnl_set_maxseg(h, key, v->u);
+	if (!strcmp(opt, "sctp_nodelay"))
+		return sctpnl_set_nodelay(h, key, !!v->u);
+	if (!strcmp(opt, "sctp_autoclose"))
+		return sctpnl_set_autoclose(h, key, v->u);
+	return sctpnl_set_disable_fragments(h, key, !!v->u);
+}
+
 /* 0 after the reply was sent, or a write error. */
 static int do_set(struct req *r)
 {
 	struct sctpnl_key key = { 0 };
 	char opt[MAXATOMLEN];
-	union {
-		struct sctpnl_rtoinfo rto;
-		struct sctpnl_assocparams ap;
-		struct sctpnl_initmsg im;
-		struct sctpnl_paddrparams pp;
-		struct sctpnl_prim prim;
-		struct sctpnl_setpeerprim spp;
-		struct sctpnl_setadaptation ad;
-		struct sctpnl_assoc_value av;
-		struct sctpnl_sndrcvinfo sri;
-	} v;
+	union set_val v;
 	struct sctpnl *h;
-	uint32_t u = 0;
 	int err;
 
 	memset(&v, 0, sizeof(v));
 	if (dec_u32(r, &key.assoc_id) || ei_decode_atom(r->buf, &r->i, opt))
 		return send_error(EINVAL, NULL);
-
-	err = -ENOPROTOOPT;
 	/* decode first, so that a bad value needs no handle */
-	if (!strcmp(opt, "sctp_rtoinfo"))
-		err = dec_rec(r, SCTPNL_REC_RTOINFO, &v.rto);
-	else if (!strcmp(opt, "sctp_associnfo"))
-		err = dec_rec(r, SCTPNL_REC_ASSOCPARAMS, &v.ap);
-	else if (!strcmp(opt, "sctp_initmsg"))
-		err = dec_rec(r, SCTPNL_REC_INITMSG, &v.im);
-	else if (!strcmp(opt, "sctp_peer_addr_params")) {
-		err = dec_rec(r, SCTPNL_REC_PADDRPARAMS, &v.pp);
-		if (!err && SCTPNL_ISSET(&v.pp, SCTPNL_PADDRPARAMS_ADDRESS) &&
-		    is_wildcard(&v.pp.address))
-			SCTPNL_CLRF(&v.pp, SCTPNL_PADDRPARAMS_ADDRESS);
-	} else if (!strcmp(opt, "sctp_primary_addr"))
-		err = dec_rec(r, SCTPNL_REC_PRIM, &v.prim);
-	else if (!strcmp(opt, "sctp_set_peer_primary_addr"))
-		err = dec_rec(r, SCTPNL_REC_SETPEERPRIM, &v.spp);
-	else if (!strcmp(opt, "sctp_adaptation_layer"))
-		err = dec_rec(r, SCTPNL_REC_SETADAPTATION, &v.ad);
-	else if (!strcmp(opt, "sctp_delayed_ack_time"))
-		err = dec_rec(r, SCTPNL_REC_ASSOC_VALUE, &v.av);
-	else if (!strcmp(opt, "sctp_default_send_param"))
-		err = dec_rec(r, SCTPNL_REC_SNDRCVINFO, &v.sri);
-	else if (!strcmp(opt, "sctp_maxseg") || !strcmp(opt, "sctp_nodelay") ||
-		 !strcmp(opt, "sctp_autoclose") ||
-		 !strcmp(opt, "sctp_disable_fragments"))
-		err = dec_u32(r, &u);
+	err = dec_set_value(r, opt, &v);
 	if (err)
 		return send_error(err, NULL);
 
 	h = open_handle();
 	if (!h)
 		return 0;
-	if (!strcmp(opt, "sctp_rtoinfo"))
-		err = sctpnl_set_rtoinfo(h, &key, &v.rto);
-	else if (!strcmp(opt, "sctp_associnfo"))
-		err = sctpnl_set_assocparams(h, &key, &v.ap);
-	else if (!strcmp(opt, "sctp_initmsg"))
-		err = sctpnl_set_initmsg(h, &key, &v.im);
-	else if (!strcmp(opt, "sctp_peer_addr_params"))
-		err = sctpnl_set_paddrparams(h, &key, &v.pp);
-	else if (!strcmp(opt, "sctp_primary_addr"))
-		err = sctpnl_set_primary(h, &key, &v.prim);
-	else if (!strcmp(opt, "sctp_set_peer_primary_addr"))
-		err = sctpnl_set_peer_primary(h, &key, &v.spp);
-	else if (!strcmp(opt, "sctp_adaptation_layer"))
-		err = sctpnl_set_adaptation(h, &key, &v.ad);
-	else if (!strcmp(opt, "sctp_delayed_ack_time"))
-		err = sctpnl_set_delayed_ack(h, &key, &v.av);
-	else if (!strcmp(opt, "sctp_default_send_param"))
-		err = sctpnl_set_default_send(h, &key, &v.sri);
-	else if (!strcmp(opt, "sctp_maxseg"))
-		err = sctpnl_set_maxseg(h, &key, u);
-	else if (!strcmp(opt, "sctp_nodelay"))
-		err = sctpnl_set_nodelay(h, &key, !!u);
-	else if (!strcmp(opt, "sctp_autoclose"))
-		err = sctpnl_set_autoclose(h, &key, u);
-	else
-		err = sctpnl_set_disable_fragments(h, &key, !!u);
+	err = apply_set(h, &key, opt, &v);
 	err = err < 0 ? send_error(err, h) : send_atom("ok");
 	sctpnl_close(h);
 	return err;
