@@ -56,8 +56,9 @@ static int erl_done(struct snl_obuf *o)
 
 int sctpnl_fprint_erl_addr(FILE *f, const struct sctpnl_addr *a)
 {
-	struct snl_obuf o = { .f = f };
+	struct snl_obuf o;
 
+	snl_ob_init(&o, f);
 	erl_addr(&o, a);
 	return erl_done(&o);
 }
@@ -153,10 +154,11 @@ static void erl_rec(struct snl_obuf *o, const struct snl_desc *d, const void *re
 int sctpnl_fprint_erl(FILE *f, enum sctpnl_rec which, const void *rec)
 {
 	const struct snl_desc *d = snl_desc_of(which);
-	struct snl_obuf o = { .f = f };
+	struct snl_obuf o;
 
 	if (!d)
 		return -EINVAL;
+	snl_ob_init(&o, f);
 	erl_rec(&o, d, rec);
 	return erl_done(&o);
 }
@@ -169,10 +171,11 @@ static void term(struct snl_obuf *o, enum sctpnl_rec which, const void *rec)
 
 int sctpnl_fprint_erl_assoc(FILE *f, const struct sctpnl_assoc *a)
 {
-	struct snl_obuf ob = { .f = f }, *o = &ob;
+	struct snl_obuf ob, *o = &ob;
 	union snl_rec_buf r;
 	unsigned int i;
 
+	snl_ob_init(o, f);
 	if (!sctpnl_status_from_assoc(a, &r.status))
 		term(o, SCTPNL_REC_STATUS, &r.status);
 	for (i = 0; i < a->n_paths; i++) {

@@ -78,6 +78,13 @@ struct snl_obuf {
 	char buf[SNL_OBUF];
 };
 
+/* On the stack: an initializer would zero the whole buffer, each call. */
+static inline void snl_ob_init(struct snl_obuf *o, FILE *f)
+{
+	o->f = f;
+	o->len = 0;
+}
+
 static inline void snl_ob_flush(struct snl_obuf *o)
 {
 	if (o->len)
