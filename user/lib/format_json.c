@@ -175,13 +175,36 @@ static inline void pre(struct sctpnl_json *j, const char *key)
 	pre_key(j, key);
 }
 
-static void open_c(struct sctpnl_json *j, const char *key, char c)
+/*
+ * Before a value under a key of the tables (or none): their keys never
+ * need escaping, so they are not scanned for it.
+ */
+static inline void pre_t(struct sctpnl_json *j, const char *key)
 {
-	pre(j, key);
+	if (key) {
+		pre_key(j, key);
+		return;
+	}
+	if (j->flags & SCTPNL_JSON_PRETTY) {
+		pre_slow(j, NULL);
+		return;
+	}
+	if (j->count[j->depth]++)
+		out_c(j, ',');
+}
+
+static void open_in(struct sctpnl_json *j, char c)
+{
 	out_c(j, c);
 	if (j->depth < JSON_MAX_DEPTH)
 		j->depth++;
 	j->count[j->depth] = 0;
+}
+
+static void open_c(struct sctpnl_json *j, const char *key, char c)
+{
+	pre(j, key);
+	open_in(j, c);
 }
 
 static void close_c(struct sctpnl_json *j, char c)
@@ -193,6 +216,43 @@ static void close_c(struct sctpnl_json *j, char c)
 	if ((j->flags & SCTPNL_JSON_PRETTY) && n)
 		indent(j);
 	out_c(j, c);
+}
+
+/* Objects and arrays of the records: table keys. */
+static void t_open(struct sctpnl_json *j, const char *key, char c)
+{
+	pre_t(j, key);
+	open_in(j, c);
+}
+
+/* Text of the tables or of sctpnl_addr_ntop(): nothing to escape. */
+static void t_str(struct sctpnl_json *j, const char *key, const char *s)
+{
+	pre_t(j, key);
+	out_c(j, '"');
+	out_s(j, s);
+	out_c(j, '"');
+}
+
+static void t_uint(struct sctpnl_json *j, const char *key, uint64_t v)
+{
+	pre_t(j, key);
+	out_u(j, v);
+}
+
+/* An address after its key: null if none. */
+static void addr_val(struct sctpnl_json *j, const struct sctpnl_addr *a)
+{
+	char buf[SCTPNL_ADDRSTRLEN];
+
+	if (a->family != AF_INET && a->family != AF_INET6) {
+		out_n(j, "null", 4);
+		return;
+	}
+	open_in(j, '{');
+	t_str(j, "addr", sctpnl_addr_ntop(a, buf, sizeof(buf)));
+	t_uint(j, "port", a->port);
+	close_c(j, '}');
 }
 
 static void j_begin_object(struct sctpnl_json *j, const char *key)
@@ -253,16 +313,8 @@ static void j_null(struct sctpnl_json *j, const char *key)
 static void j_addr(struct sctpnl_json *j, const char *key,
 		   const struct sctpnl_addr *a)
 {
-	char buf[SCTPNL_ADDRSTRLEN];
-
-	if (a->family != AF_INET && a->family != AF_INET6) {
-		j_null(j, key);
-		return;
-	}
-	j_begin_object(j, key);
-	j_string(j, "addr", sctpnl_addr_ntop(a, buf, sizeof(buf)));
-	j_uint(j, "port", a->port);
-	j_end_object(j);
+	pre(j, key);
+	addr_val(j, a);
 }
 
 /* ---- records, by the tables of fields.c ---- */
@@ -272,11 +324,11 @@ static void json_flags(struct sctpnl_json *j, const char *key,
 {
 	unsigned int b;
 
-	j_begin_array(j, key);
+	t_open(j, key, '[');
 	for (b = 0; b < t->n; b++)
 		if ((mask & (1ull << b)) && t->v[b])
-			j_string(j, NULL, t->v[b]);
-	j_end_array(j);
+			t_str(j, NULL, t->v[b]);
+	close_c(j, ']');
 }
 
 static void json_hex(struct sctpnl_json *j, const char *key,
@@ -304,8 +356,10 @@ static void json_row(struct sctpnl_json *j, const struct snl_desc *d,
 	const void *p = snl_at(obj, r);
 
 	if (!snl_row_isset(d, obj, r)) {
-		if (!d->skip_unset)
-			j_null(j, r->jkey);
+		if (!d->skip_unset) {
+			pre_key(j, r->jkey);
+			out_n(j, "null", 4);
+		}
 		return;
 	}
 	if (r->json) {
@@ -318,14 +372,15 @@ static void json_row(struct sctpnl_json *j, const struct snl_desc *d,
 		out_u(j, snl_row_u(obj, r));
 		break;
 	case SNL_F_ATOM:
-		j_string(j, r->jkey, snl_row_atom(obj, r, 1));
+		t_str(j, r->jkey, snl_row_atom(obj, r, 1));
 		break;
 	case SNL_F_BOOL:
 		pre_key(j, r->jkey);
 		out_s(j, snl_row_u(obj, r) ? "true" : "false");
 		break;
 	case SNL_F_ADDR:
-		j_addr(j, r->jkey, p);
+		pre_key(j, r->jkey);
+		addr_val(j, p);
 		break;
 	case SNL_F_FLAGS:
 		json_flags(j, r->jkey, r->names, snl_row_u(obj, r));
@@ -353,9 +408,9 @@ static void json_rows(struct sctpnl_json *j, const struct snl_desc *d,
 static void json_rec(struct sctpnl_json *j, const char *key,
 		     const struct snl_desc *d, const void *obj)
 {
-	j_begin_object(j, key);
+	t_open(j, key, '{');
 	json_rows(j, d, obj);
-	j_end_object(j);
+	close_c(j, '}');
 }
 
 void snl_json_laddrs(struct sctpnl_json *j, const struct snl_row *r,
@@ -365,12 +420,12 @@ void snl_json_laddrs(struct sctpnl_json *j, const struct snl_row *r,
 	char buf[SCTPNL_ADDRSTRLEN];
 	unsigned int i;
 
-	j_begin_array(j, r->jkey);
+	t_open(j, r->jkey, '[');
 	for (i = 0; i < l->n; i++)
-		j_string(j, NULL, sctpnl_addr_ntop(&l->v[i], buf, sizeof(buf)));
-	j_end_array(j);
+		t_str(j, NULL, sctpnl_addr_ntop(&l->v[i], buf, sizeof(buf)));
+	close_c(j, ']');
 	if (l->total > l->n)
-		j_uint(j, "local_addrs_total", l->total);
+		t_uint(j, "local_addrs_total", l->total);
 }
 
 /* The records as the owner's getsockopt shows them (records.c). */
@@ -399,7 +454,8 @@ void snl_json_events(struct sctpnl_json *j, const struct snl_row *r,
 	const struct snl_events *e = snl_at(obj, r);
 
 	json_rec(j, r->jkey, r->rec, &e->ev);
-	j_bool(j, "sender_dry_event", e->sender_dry);
+	pre_key(j, "sender_dry_event");
+	out_s(j, e->sender_dry ? "true" : "false");
 }
 
 void snl_json_paths(struct sctpnl_json *j, const struct snl_row *r,
@@ -409,9 +465,9 @@ void snl_json_paths(struct sctpnl_json *j, const struct snl_row *r,
 	union snl_rec_buf b;
 	unsigned int i;
 
-	j_begin_array(j, r->jkey);
+	t_open(j, r->jkey, '[');
 	for (i = 0; i < a->n_paths; i++) {
-		j_begin_object(j, NULL);
+		t_open(j, NULL, '{');
 		sctpnl_paddrinfo_from_assoc(a, i, &b.pi);
 		json_rec(j, "sctp_paddrinfo",
 			 snl_desc_of(SCTPNL_REC_PADDRINFO), &b.pi);
@@ -419,11 +475,11 @@ void snl_json_paths(struct sctpnl_json *j, const struct snl_row *r,
 		json_rec(j, "sctp_paddrparams",
 			 snl_desc_of(SCTPNL_REC_PADDRPARAMS), &b.pp);
 		json_rows(j, &snl_path_desc, &a->paths[i]);
-		j_end_object(j);
+		close_c(j, '}');
 	}
-	j_end_array(j);
+	close_c(j, ']');
 	if (a->n_paths_total > a->n_paths)
-		j_uint(j, "paths_total", a->n_paths_total);
+		t_uint(j, "paths_total", a->n_paths_total);
 }
 
 /* An association or endpoint: an object left open if "open". */
@@ -445,7 +501,7 @@ static int json_snmp(struct sctpnl_json *j, const char *key,
 	j_begin_object(j, key);
 	for (i = 0; i <= SCTPNL_SNMP_A_MAX; i++)
 		if (sctpnl_snmp_name(i) && (s->present >> i & 1))
-			j_uint(j, sctpnl_snmp_name(i), s->v[i]);
+			t_uint(j, sctpnl_snmp_name(i), s->v[i]);
 	j_end_object(j);
 	return 0;
 }
@@ -532,7 +588,9 @@ static int json_record(struct sctpnl_json *j, const char *key, int open,
 		d = snl_desc_of(which);
 		if (!d || open)
 			return -EINVAL;
-		json_rec(j, key, d, rec);
+		j_begin_object(j, key);	/* the caller's key: escaped */
+		json_rows(j, d, rec);
+		j_end_object(j);
 		return 0;
 	}
 }
