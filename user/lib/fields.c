@@ -593,6 +593,35 @@ _Static_assert(offsetof(struct sctpnl_ep, sender_dry_event) -
 	       offsetof(struct sctpnl_ep, events) ==
 	       offsetof(struct snl_events, sender_dry), "events layout");
 
+/* Slots for every row of every table: enough for them all. */
+static char jkey_slots[512][SNL_JKEY_SLOT];
+static unsigned int jkey_used;
+
+static void map_jkeys(struct snl_desc *d)
+{
+	char (*k)[SNL_JKEY_SLOT];
+	unsigned int i;
+	size_t n;
+
+	if (d->jk || jkey_used + d->n > SNL_ARRAY_SIZE(jkey_slots))
+		return;		/* done, or written the slow way */
+	k = &jkey_slots[jkey_used];
+	jkey_used += d->n;
+	for (i = 0; i < d->n; i++) {
+		if (!d->rows[i].jkey)
+			continue;
+		n = strlen(d->rows[i].jkey);
+		if (n + 3 >= SNL_JKEY_SLOT)
+			continue;
+		k[i][0] = '"';
+		memcpy(&k[i][1], d->rows[i].jkey, n);
+		k[i][n + 1] = '"';
+		k[i][n + 2] = ':';
+		k[i][SNL_JKEY_SLOT - 1] = n + 3;
+	}
+	d->jk = (const char (*)[SNL_JKEY_SLOT])k;
+}
+
 void snl_map_rows(struct snl_desc *d)
 {
 	unsigned int i;
@@ -601,6 +630,7 @@ void snl_map_rows(struct snl_desc *d)
 	for (i = 0; i < d->n; i++)
 		if (d->rows[i].attr && d->rows[i].attr < sizeof(d->amap))
 			d->amap[d->rows[i].attr] = i + 1;
+	map_jkeys(d);
 }
 
 /* The attribute maps, once, before anything decodes. */

@@ -72,6 +72,14 @@ struct snl_row {
 
 #define SNL_NO_OFF	0xffff	/* no such member */
 
+/*
+ * A JSON key as the compact writer puts it, "key": in a slot of its own,
+ * its length in the last byte (0: too long, or no key).  The writer
+ * copies a slot whole, a copy of fixed size that needs no call, and
+ * keeps the length: no strlen() and no call to memcpy() per key.
+ */
+#define SNL_JKEY_SLOT	32
+
 struct snl_desc {
 	const char *name;	/* Erlang record name */
 	const struct snl_row *rows;
@@ -84,6 +92,8 @@ struct snl_desc {
 	uint16_t id_off;	/* offsetof assoc_id */
 	int8_t id_bit;		/* its presence bit */
 	uint8_t amap[64];	/* attr -> row index + 1 (fields.c fills) */
+	/* Row i's JSON key as written, or NULL (fields.c fills) */
+	const char (*jk)[SNL_JKEY_SLOT];
 };
 
 /* The local address list, alike in sctpnl_assoc and sctpnl_ep. */

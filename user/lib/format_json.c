@@ -175,6 +175,32 @@ static inline void pre(struct sctpnl_json *j, const char *key)
 	pre_key(j, key);
 }
 
+/* Before a row's value: its key from the slot map_jkeys() made. */
+static inline void pre_row(struct sctpnl_json *j, const struct snl_desc *d,
+			   const struct snl_row *r)
+{
+	const char *k;
+	unsigned int n;
+	char *p;
+
+	if (!d->jk || (j->flags & SCTPNL_JSON_PRETTY) ||
+	    j->ob.len + SNL_JKEY_SLOT + 1 > SNL_OBUF) {
+		pre_key(j, r->jkey);
+		return;
+	}
+	k = d->jk[r - d->rows];
+	n = (uint8_t)k[SNL_JKEY_SLOT - 1];
+	if (!n) {
+		pre_key(j, r->jkey);
+		return;
+	}
+	p = j->ob.buf + j->ob.len;
+	if (j->count[j->depth]++)
+		*p++ = ',';
+	memcpy(p, k, SNL_JKEY_SLOT);	/* what is past the key: scratch */
+	j->ob.len = p + n - j->ob.buf;
+}
+
 /*
  * Before a value under a key of the tables (or none): their keys never
  * need escaping, so they are not scanned for it.
@@ -319,25 +345,24 @@ static void j_addr(struct sctpnl_json *j, const char *key,
 
 /* ---- records, by the tables of fields.c ---- */
 
-static void json_flags(struct sctpnl_json *j, const char *key,
-		       const struct snl_names *t, uint64_t mask)
+/* The values of rows, after their keys. */
+static void json_flags(struct sctpnl_json *j, const struct snl_names *t,
+		       uint64_t mask)
 {
 	unsigned int b;
 
-	t_open(j, key, '[');
+	open_in(j, '[');
 	for (b = 0; b < t->n; b++)
 		if ((mask & (1ull << b)) && t->v[b])
 			t_str(j, NULL, t->v[b]);
 	close_c(j, ']');
 }
 
-static void json_hex(struct sctpnl_json *j, const char *key,
-		     const uint8_t *d, size_t len)
+static void json_hex(struct sctpnl_json *j, const uint8_t *d, size_t len)
 {
 	static const char hex[] = "0123456789abcdef";
 	size_t k;
 
-	pre_key(j, key);
 	out_c(j, '"');
 	for (k = 0; d && k < len; k++) {
 		out_c(j, hex[d[k] >> 4]);
@@ -346,8 +371,16 @@ static void json_hex(struct sctpnl_json *j, const char *key,
 	out_c(j, '"');
 }
 
-static void json_rec(struct sctpnl_json *j, const char *key,
-		     const struct snl_desc *d, const void *obj);
+static void json_bool(struct sctpnl_json *j, uint64_t v)
+{
+	if (v)
+		out_n(j, "true", 4);
+	else
+		out_n(j, "false", 5);
+}
+
+static void json_rows(struct sctpnl_json *j, const struct snl_desc *d,
+		      const void *obj);
 
 /* One row: its key and value, null (or nothing, at the top) if unset. */
 static void json_row(struct sctpnl_json *j, const struct snl_desc *d,
@@ -357,7 +390,7 @@ static void json_row(struct sctpnl_json *j, const struct snl_desc *d,
 
 	if (!snl_row_isset(d, obj, r)) {
 		if (!d->skip_unset) {
-			pre_key(j, r->jkey);
+			pre_row(j, d, r);
 			out_n(j, "null", 4);
 		}
 		return;
@@ -366,30 +399,32 @@ static void json_row(struct sctpnl_json *j, const struct snl_desc *d,
 		r->json(j, r, obj);
 		return;
 	}
+	pre_row(j, d, r);
 	switch (r->type) {
 	case SNL_F_UINT:
-		pre_key(j, r->jkey);
 		out_u(j, snl_row_u(obj, r));
 		break;
 	case SNL_F_ATOM:
-		t_str(j, r->jkey, snl_row_atom(obj, r, 1));
+		out_c(j, '"');
+		out_s(j, snl_row_atom(obj, r, 1));
+		out_c(j, '"');
 		break;
 	case SNL_F_BOOL:
-		pre_key(j, r->jkey);
-		out_s(j, snl_row_u(obj, r) ? "true" : "false");
+		json_bool(j, snl_row_u(obj, r));
 		break;
 	case SNL_F_ADDR:
-		pre_key(j, r->jkey);
 		addr_val(j, p);
 		break;
 	case SNL_F_FLAGS:
-		json_flags(j, r->jkey, r->names, snl_row_u(obj, r));
+		json_flags(j, r->names, snl_row_u(obj, r));
 		break;
 	case SNL_F_REC:
-		json_rec(j, r->jkey, r->rec, p);
+		open_in(j, '{');
+		json_rows(j, r->rec, p);
+		close_c(j, '}');
 		break;
 	case SNL_F_BIN:
-		json_hex(j, r->jkey, *(const uint8_t *const *)p,
+		json_hex(j, *(const uint8_t *const *)p,
 			 *(const size_t *)((const char *)obj + r->len_off));
 		break;
 	}
@@ -455,7 +490,7 @@ void snl_json_events(struct sctpnl_json *j, const struct snl_row *r,
 
 	json_rec(j, r->jkey, r->rec, &e->ev);
 	pre_key(j, "sender_dry_event");
-	out_s(j, e->sender_dry ? "true" : "false");
+	json_bool(j, e->sender_dry);
 }
 
 void snl_json_paths(struct sctpnl_json *j, const struct snl_row *r,
