@@ -34,27 +34,85 @@ int out_end(struct out *o)
 	return err;
 }
 
-/* "a1,a2:port", IPv6 addresses in brackets. */
-static void addr_list(char *buf, size_t len, const struct sctpnl_addr *v,
-		      unsigned int n, unsigned int more, uint16_t port)
+/*
+ * A table row is built in memory and written in one piece: printf() and
+ * snprintf() per cell cost several times the row's own work, at tens of
+ * thousands of rows.  These put text at d and return its end.
+ */
+static char *put_n(char *d, const char *s, size_t n)
 {
-	char a[SCTPNL_ADDRSTRLEN];
-	size_t off = 0;
-	unsigned int i;
+	memcpy(d, s, n);
+	return d + n;
+}
 
-	buf[0] = '\0';
-	for (i = 0; i < n && off < len; i++) {
-		sctpnl_addr_ntop(&v[i], a, sizeof(a));
-		off += snprintf(buf + off, len - off,
-				v[i].family == AF_INET6 ? "%s[%s]" : "%s%s",
-				i ? "," : "", a);
+static char *put_u(char *d, unsigned long long v)
+{
+	char t[20], *e = t + sizeof(t), *p = e;
+
+	do {
+		*--p = '0' + v % 10;
+		v /= 10;
+	} while (v);
+	return put_n(d, p, e - p);
+}
+
+/* s (n bytes) left-aligned in width columns, as %-*s, and a space. */
+static char *put_col(char *d, const char *s, size_t n, size_t width)
+{
+	d = put_n(d, s, n);
+	if (n < width) {
+		memset(d, ' ', width - n);
+		d += width - n;
 	}
-	if (!n && off < len)
-		off += snprintf(buf + off, len - off, "*");
-	if (more && off < len)
-		off += snprintf(buf + off, len - off, ",+%u", more);
-	if (off < len)
-		snprintf(buf + off, len - off, ":%u", port);
+	*d++ = ' ';
+	return d;
+}
+
+static char *put_col_s(char *d, const char *s, size_t width)
+{
+	return put_col(d, s, strlen(s), width);
+}
+
+static char *put_col_u(char *d, unsigned long long v, size_t width)
+{
+	char t[20];
+
+	return put_col(d, t, put_u(t, v) - t, width);
+}
+
+/* "a1,a2:port", IPv6 addresses in brackets, cut to len - 1 as snprintf()
+ * would; its length. */
+static size_t addr_list(char *buf, size_t len, const struct sctpnl_addr *v,
+			  unsigned int n, unsigned int more, uint16_t port)
+{
+	char all[(SCTPNL_ADDRSTRLEN + 3) * SCTPNL_MAX_PATHS + 32], *d = all;
+	unsigned int i;
+	size_t k;
+
+	for (i = 0; i < n; i++) {
+		if (i)
+			*d++ = ',';
+		if (v[i].family == AF_INET6)
+			*d++ = '[';
+		sctpnl_addr_ntop(&v[i], d, SCTPNL_ADDRSTRLEN);
+		d += strlen(d);
+		if (v[i].family == AF_INET6)
+			*d++ = ']';
+	}
+	if (!n)
+		*d++ = '*';
+	if (more) {
+		d = put_n(d, ",+", 2);
+		d = put_u(d, more);
+	}
+	*d++ = ':';
+	d = put_u(d, port);
+	k = d - all;
+	if (k >= len)
+		k = len - 1;
+	memcpy(buf, all, k);
+	buf[k] = '\0';
+	return k;
 }
 
 static void assoc_header(const struct out *o)
@@ -107,32 +165,59 @@ static void table_stats(const struct sctpnl_assoc *a)
 	       (unsigned long long)s->max_obs_rto);
 }
 
-static void table_assoc(const struct out *o, const struct sctpnl_assoc *a,
-			unsigned int n)
+/* The row of assoc_header()'s columns, without the users. */
+static char *assoc_row(char *d, const struct sctpnl_assoc *a)
 {
 	struct sctpnl_addr peers[SCTPNL_MAX_PATHS];
-	char l[512], p[512], users[1024] = "";
 	unsigned int i, np = 0;
+	char t[512];
+	size_t n;
 
-	if (!n)
-		assoc_header(o);
-	if (o->procs)
-		procs_users(a->inode, users, sizeof(users));
 	/* primary path first */
 	if (a->primary_path >= 0)
 		peers[np++] = a->paths[a->primary_path].info.address;
 	for (i = 0; i < a->n_paths; i++)
 		if ((int)i != a->primary_path)
 			peers[np++] = a->paths[i].info.address;
-	addr_list(l, sizeof(l), a->laddrs, a->n_laddrs,
-		  a->n_laddrs_total - a->n_laddrs, a->local_port);
-	addr_list(p, sizeof(p), peers, np, a->n_paths_total - a->n_paths,
-		  a->peer_port);
-	printf("%-10u %-17s %-8u %-8u %-31s %-31s (%-11s) %-9llu %-6u %-9u %-5u%s%s\n",
-	       a->assoc_id, sctpnl_state_name(a->status.state), a->rcvq,
-	       a->sndq, l, p, sctpnl_style_name(a->style),
-	       (unsigned long long)a->inode, a->uid, a->status.rwnd,
-	       a->status.unackdata, users[0] ? " " : "", users);
+	d = put_col_u(d, a->assoc_id, 10);
+	d = put_col_s(d, sctpnl_state_name(a->status.state), 17);
+	d = put_col_u(d, a->rcvq, 8);
+	d = put_col_u(d, a->sndq, 8);
+	n = addr_list(t, sizeof(t), a->laddrs, a->n_laddrs,
+			a->n_laddrs_total - a->n_laddrs, a->local_port);
+	d = put_col(d, t, n, 31);
+	n = addr_list(t, sizeof(t), peers, np,
+			a->n_paths_total - a->n_paths, a->peer_port);
+	d = put_col(d, t, n, 31);
+	*d++ = '(';
+	d = put_col_s(d, sctpnl_style_name(a->style), 11);
+	d[-1] = ')';
+	*d++ = ' ';
+	d = put_col_u(d, a->inode, 9);
+	d = put_col_u(d, a->uid, 6);
+	d = put_col_u(d, a->status.rwnd, 9);
+	d = put_col_u(d, a->status.unackdata, 5);
+	return d - 1;	/* no space after the last column */
+}
+
+static void table_assoc(const struct out *o, const struct sctpnl_assoc *a,
+			unsigned int n)
+{
+	char line[2048], users[1024] = "", *d;
+
+	if (!n)
+		assoc_header(o);
+	if (o->procs)
+		procs_users(a->inode, users, sizeof(users));
+	d = assoc_row(line, a);
+	*d++ = '\n';
+	if (users[0]) {
+		d[-1] = ' ';
+		fwrite(line, 1, d - line, stdout);
+		printf("%s\n", users);
+	} else {
+		fwrite(line, 1, d - line, stdout);
+	}
 	if (o->stats)
 		table_stats(a);
 }
