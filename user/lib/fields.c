@@ -594,32 +594,42 @@ _Static_assert(offsetof(struct sctpnl_ep, sender_dry_event) -
 	       offsetof(struct snl_events, sender_dry), "events layout");
 
 /* Slots for every row of every table: enough for them all. */
-static char jkey_slots[512][SNL_JKEY_SLOT];
-static unsigned int jkey_used;
+static char key_slots[512][SNL_JKEY_SLOT];
+static unsigned int keys_used;
 
-static void map_jkeys(struct snl_desc *d)
+/* pre, name, post into a slot, if name is there and all fits. */
+static void fill_slot(char *k, const char *pre, const char *name,
+		      const char *post)
+{
+	size_t a = strlen(pre), n, b = strlen(post);
+
+	if (!name)
+		return;
+	n = strlen(name);
+	if (a + n + b >= SNL_JKEY_SLOT)
+		return;
+	memcpy(k, pre, a);
+	memcpy(k + a, name, n);
+	memcpy(k + a + n, post, b);
+	k[SNL_JKEY_SLOT - 1] = a + n + b;
+}
+
+/* Keep the slots of the rows' keys and fields, if there is room. */
+static void map_keys(struct snl_desc *d)
 {
 	char (*k)[SNL_JKEY_SLOT];
 	unsigned int i;
-	size_t n;
 
-	if (d->jk || jkey_used + d->n > SNL_ARRAY_SIZE(jkey_slots))
+	if (d->jk || keys_used + 2 * d->n > SNL_ARRAY_SIZE(key_slots))
 		return;		/* done, or written the slow way */
-	k = &jkey_slots[jkey_used];
-	jkey_used += d->n;
+	k = &key_slots[keys_used];
+	keys_used += 2 * d->n;
 	for (i = 0; i < d->n; i++) {
-		if (!d->rows[i].jkey)
-			continue;
-		n = strlen(d->rows[i].jkey);
-		if (n + 3 >= SNL_JKEY_SLOT)
-			continue;
-		k[i][0] = '"';
-		memcpy(&k[i][1], d->rows[i].jkey, n);
-		k[i][n + 1] = '"';
-		k[i][n + 2] = ':';
-		k[i][SNL_JKEY_SLOT - 1] = n + 3;
+		fill_slot(k[i], "\"", d->rows[i].jkey, "\":");
+		fill_slot(k[d->n + i], ",", d->rows[i].name, " = ");
 	}
 	d->jk = (const char (*)[SNL_JKEY_SLOT])k;
+	d->ek = (const char (*)[SNL_JKEY_SLOT])(k + d->n);
 }
 
 void snl_map_rows(struct snl_desc *d)
@@ -630,7 +640,7 @@ void snl_map_rows(struct snl_desc *d)
 	for (i = 0; i < d->n; i++)
 		if (d->rows[i].attr && d->rows[i].attr < sizeof(d->amap))
 			d->amap[d->rows[i].attr] = i + 1;
-	map_jkeys(d);
+	map_keys(d);
 }
 
 /* The attribute maps, once, before anything decodes. */

@@ -74,7 +74,8 @@ struct snl_row {
 
 /*
  * A JSON key as the compact writer puts it, "key": in a slot of its own,
- * its length in the last byte (0: too long, or no key).  The writer
+ * its length in the last byte (0: too long, or no key); likewise an
+ * Erlang field, ",name = " (the first without its comma).  The writer
  * copies a slot whole, a copy of fixed size that needs no call, and
  * keeps the length: no strlen() and no call to memcpy() per key.
  */
@@ -92,8 +93,10 @@ struct snl_desc {
 	uint16_t id_off;	/* offsetof assoc_id */
 	int8_t id_bit;		/* its presence bit */
 	uint8_t amap[64];	/* attr -> row index + 1 (fields.c fills) */
-	/* Row i's JSON key as written, or NULL (fields.c fills) */
+	/* Row i's JSON key and Erlang field as written, or NULL (fields.c
+	 * fills) */
 	const char (*jk)[SNL_JKEY_SLOT];
+	const char (*ek)[SNL_JKEY_SLOT];
 };
 
 /* The local address list, alike in sctpnl_assoc and sctpnl_ep. */

@@ -101,7 +101,7 @@ static void erl_value(struct snl_obuf *o, const struct snl_desc *d,
 	const void *p = snl_at(rec, r);
 
 	if (!snl_row_isset(d, rec, r)) {
-		snl_ob_s(o, "undefined");
+		snl_ob_n(o, "undefined", 9);
 		return;
 	}
 	switch (r->type) {
@@ -112,7 +112,10 @@ static void erl_value(struct snl_obuf *o, const struct snl_desc *d,
 		snl_ob_s(o, snl_row_atom(rec, r, 0));
 		break;
 	case SNL_F_BOOL:
-		snl_ob_s(o, snl_row_u(rec, r) ? "true" : "false");
+		if (snl_row_u(rec, r))
+			snl_ob_n(o, "true", 4);
+		else
+			snl_ob_n(o, "false", 5);
 		break;
 	case SNL_F_ADDR:
 		erl_addr(o, p);
@@ -130,6 +133,27 @@ static void erl_value(struct snl_obuf *o, const struct snl_desc *d,
 	}
 }
 
+/* ",name = " before a field, from the slot fields.c made, if any. */
+static inline void erl_field(struct snl_obuf *o, const struct snl_desc *d,
+			     const struct snl_row *r, int first)
+{
+	const char *k;
+	unsigned int n;
+
+	k = d->ek ? d->ek[r - d->rows] : NULL;
+	n = k ? (uint8_t)k[SNL_JKEY_SLOT - 1] : 0;
+	if (!n || o->len + SNL_JKEY_SLOT > SNL_OBUF) {
+		if (!first)
+			snl_ob_c(o, ',');
+		snl_ob_s(o, r->name);
+		snl_ob_n(o, " = ", 3);
+		return;
+	}
+	/* the slot whole, a copy of fixed size; what is past it: scratch */
+	memcpy(o->buf + o->len, k + first, SNL_JKEY_SLOT - 1);
+	o->len += n - first;
+}
+
 static void erl_rec(struct snl_obuf *o, const struct snl_desc *d, const void *rec)
 {
 	const struct snl_row *r;
@@ -141,11 +165,8 @@ static void erl_rec(struct snl_obuf *o, const struct snl_desc *d, const void *re
 	for (r = d->rows; r < d->rows + d->n; r++) {
 		if (!r->name)
 			continue;
-		if (!first)
-			snl_ob_c(o, ',');
+		erl_field(o, d, r, first);
 		first = 0;
-		snl_ob_s(o, r->name);
-		snl_ob_s(o, " = ");
 		erl_value(o, d, r, rec);
 	}
 	snl_ob_c(o, '}');
