@@ -157,17 +157,25 @@ static inline void erl_field(struct snl_obuf *o, const struct snl_desc *d,
 static void erl_rec(struct snl_obuf *o, const struct snl_desc *d, const void *rec)
 {
 	const struct snl_row *r;
+	uint64_t set = ~0ull;
 	int first = 1;
 
 	snl_ob_c(o, '#');
 	snl_ob_s(o, d->name);
 	snl_ob_c(o, '{');
+	if (d->set_off != SNL_NO_OFF)
+		set = snl_load((const char *)rec + d->set_off, d->set_size);
 	for (r = d->rows; r < d->rows + d->n; r++) {
 		if (!r->name)
 			continue;
 		erl_field(o, d, r, first);
 		first = 0;
-		erl_value(o, d, r, rec);
+		/* most fields: integers that are set, without a call */
+		if (r->type == SNL_F_UINT &&
+		    (r->bit < 0 || (set >> r->bit & 1)))
+			snl_ob_u(o, snl_row_erl_u(rec, r));
+		else
+			erl_value(o, d, r, rec);
 	}
 	snl_ob_c(o, '}');
 }
