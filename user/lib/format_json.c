@@ -437,21 +437,34 @@ static void json_row(struct sctpnl_json *j, const struct snl_desc *d,
 static void json_rows(struct sctpnl_json *j, const struct snl_desc *d,
 		      const void *obj)
 {
-	const struct snl_row *r, *end = d->rows + d->n;
+	const int slots = d->jk && !(j->flags & SCTPNL_JSON_PRETTY);
+	const struct snl_row *r;
 	uint64_t set = ~0ull;
+	unsigned int i, n;
+	char *p;
 
 	if (d->set_off != SNL_NO_OFF)
 		set = snl_load((const char *)obj + d->set_off, d->set_size);
-	for (r = d->rows; r < end; r++) {
+	for (i = 0; i < d->n; i++) {
+		r = &d->rows[i];
 		if (!r->jkey)
 			continue;
-		if (r->type == SNL_F_UINT && !r->json &&
-		    (r->bit < 0 || (set >> r->bit & 1))) {
-			pre_row(j, d, r);
-			out_u(j, snl_row_u(obj, r));
+		if (r->type != SNL_F_UINT || r->json ||
+		    (r->bit >= 0 && !(set >> r->bit & 1))) {
+			json_row(j, d, r, obj);
 			continue;
 		}
-		json_row(j, d, r, obj);
+		n = slots ? (uint8_t)d->jk[i][SNL_JKEY_SLOT - 1] : 0;
+		if (!n || j->ob.len + SNL_JKEY_SLOT + 1 > SNL_OBUF) {
+			pre_key(j, r->jkey);
+		} else {	/* pre_row(), the tests above hoisted */
+			p = j->ob.buf + j->ob.len;
+			if (j->count[j->depth]++)
+				*p++ = ',';
+			memcpy(p, d->jk[i], SNL_JKEY_SLOT);
+			j->ob.len = p + n - j->ob.buf;
+		}
+		out_u(j, snl_row_u(obj, r));
 	}
 }
 
