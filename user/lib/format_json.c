@@ -269,10 +269,24 @@ static void t_uint(struct sctpnl_json *j, const char *key, uint64_t v)
 /* An address after its key: null if none. */
 static void addr_val(struct sctpnl_json *j, const struct sctpnl_addr *a)
 {
-	char buf[SCTPNL_ADDRSTRLEN];
+	char buf[SCTPNL_ADDRSTRLEN], *d;
 
 	if (a->family != AF_INET && a->family != AF_INET6) {
 		out_n(j, "null", 4);
+		return;
+	}
+	/* compact, with room: the text in place, keys as constants */
+	if (!(j->flags & SCTPNL_JSON_PRETTY) &&
+	    j->ob.len + SCTPNL_ADDRSTRLEN + 24 <= SNL_OBUF) {
+		d = j->ob.buf + j->ob.len;
+		memcpy(d, "{\"addr\":\"", 9);
+		d += 9;
+		sctpnl_addr_ntop(a, d, SCTPNL_ADDRSTRLEN);
+		d += strlen(d);
+		memcpy(d, "\",\"port\":", 9);
+		j->ob.len = d + 9 - j->ob.buf;
+		out_u(j, a->port);
+		out_c(j, '}');
 		return;
 	}
 	open_in(j, '{');
