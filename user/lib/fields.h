@@ -63,7 +63,8 @@ struct snl_row {
 	const struct snl_desc *rec;	/* REC */
 	uint16_t len_off;		/* BIN: offsetof its size_t length */
 	/* Any type: decode the attribute into obj, or write obj's JSON
-	 * (key and value), in place of the type's way. */
+	 * value (after the key, and any keys after it), in place of the
+	 * type's way. */
 	int (*decode)(const struct snl_row *r, const struct nlattr *a,
 		      void *obj);
 	void (*json)(struct sctpnl_json *j, const struct snl_row *r,

@@ -409,11 +409,11 @@ static void json_row(struct sctpnl_json *j, const struct snl_desc *d,
 		}
 		return;
 	}
+	pre_row(j, d, r);
 	if (r->json) {
 		r->json(j, r, obj);
 		return;
 	}
-	pre_row(j, d, r);
 	switch (r->type) {
 	case SNL_F_UINT:
 		out_u(j, snl_row_u(obj, r));
@@ -497,7 +497,7 @@ void snl_json_laddrs(struct sctpnl_json *j, const struct snl_row *r,
 	char buf[SCTPNL_ADDRSTRLEN];
 	unsigned int i;
 
-	t_open(j, r->jkey, '[');
+	open_in(j, '[');
 	for (i = 0; i < l->n; i++)
 		t_str(j, NULL, sctpnl_addr_ntop(&l->v[i], buf, sizeof(buf)));
 	close_c(j, ']');
@@ -505,14 +505,27 @@ void snl_json_laddrs(struct sctpnl_json *j, const struct snl_row *r,
 		t_uint(j, "local_addrs_total", l->total);
 }
 
-/* The records as the owner's getsockopt shows them (records.c). */
+/* A record's value, after its key; null if obj has none. */
+static void rec_val(struct sctpnl_json *j, const struct snl_desc *d,
+		    const void *obj)
+{
+	if (!obj) {
+		out_n(j, "null", 4);
+		return;
+	}
+	open_in(j, '{');
+	json_rows(j, d, obj);
+	close_c(j, '}');
+}
+
+/* The records as the owner's getsockopt shows them (records.c); their
+ * rows are set only if the association has them. */
 void snl_json_status(struct sctpnl_json *j, const struct snl_row *r,
 		     const void *obj)
 {
 	struct sctpnl_status s;
 
-	if (!sctpnl_status_from_assoc(obj, &s))
-		json_rec(j, r->jkey, r->rec, &s);
+	rec_val(j, r->rec, sctpnl_status_from_assoc(obj, &s) ? NULL : &s);
 }
 
 void snl_json_sndrcv(struct sctpnl_json *j, const struct snl_row *r,
@@ -520,8 +533,7 @@ void snl_json_sndrcv(struct sctpnl_json *j, const struct snl_row *r,
 {
 	struct sctpnl_sndrcvinfo s;
 
-	if (!sctpnl_sndrcvinfo_from_assoc(obj, &s))
-		json_rec(j, r->jkey, r->rec, &s);
+	rec_val(j, r->rec, sctpnl_sndrcvinfo_from_assoc(obj, &s) ? NULL : &s);
 }
 
 /* The kernel's view (authentication_event included), and sender_dry. */
@@ -530,7 +542,7 @@ void snl_json_events(struct sctpnl_json *j, const struct snl_row *r,
 {
 	const struct snl_events *e = snl_at(obj, r);
 
-	json_rec(j, r->jkey, r->rec, &e->ev);
+	rec_val(j, r->rec, &e->ev);
 	pre_key(j, "sender_dry_event");
 	json_bool(j, e->sender_dry);
 }
@@ -542,7 +554,8 @@ void snl_json_paths(struct sctpnl_json *j, const struct snl_row *r,
 	union snl_rec_buf b;
 	unsigned int i;
 
-	t_open(j, r->jkey, '[');
+	(void)r;
+	open_in(j, '[');
 	for (i = 0; i < a->n_paths; i++) {
 		t_open(j, NULL, '{');
 		sctpnl_paddrinfo_from_assoc(a, i, &b.pi);
