@@ -152,6 +152,7 @@ static inline void snl_ob_u(struct snl_obuf *o, uint64_t v)
 		"50515253545556575859606162636465666768697071727374"
 		"75767778798081828384858687888990919293949596979899";
 	unsigned int n, i;
+	uint32_t v32;
 	char *d;
 
 	if (v < 10) {
@@ -163,18 +164,25 @@ static inline void snl_ob_u(struct snl_obuf *o, uint64_t v)
 		snl_ob_flush(o);
 	o->len += n;
 	d = o->buf + o->len;
-	while (v >= 100) {
+	while (v > UINT32_MAX) {
 		i = v % 100 * 2;
 		v /= 100;
 		d -= 2;
 		d[0] = d2[i];
 		d[1] = d2[i + 1];
 	}
-	if (v >= 10) {
-		d[-2] = d2[v * 2];
-		d[-1] = d2[v * 2 + 1];
+	/* most values: 32-bit division by a constant, cheaper */
+	for (v32 = v; v32 >= 100; v32 /= 100) {
+		i = v32 % 100 * 2;
+		d -= 2;
+		d[0] = d2[i];
+		d[1] = d2[i + 1];
+	}
+	if (v32 >= 10) {
+		d[-2] = d2[v32 * 2];
+		d[-1] = d2[v32 * 2 + 1];
 	} else {
-		d[-1] = '0' + v;
+		d[-1] = '0' + v32;
 	}
 }
 
