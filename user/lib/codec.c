@@ -246,14 +246,18 @@ int snl_dec_events(const struct snl_row *r, const struct nlattr *nest,
 {
 	struct snl_events *e = (void *)((char *)obj + r->off);
 	const struct nlattr *a;
-	int err;
+	int rem, err;
 
 	err = snl_decode_nest(r->rec, nest, &e->ev);
 	if (err)
 		return err;
-	a = nla_find(snl_nla_data(nest), snl_nla_len(nest), SCTPNL_EVENTS_A_SENDER_DRY);
-	if (a)
+	/* inline, not nla_find(): a call into libnl per attribute */
+	snl_for_each_nested(a, nest, rem) {
+		if (snl_nla_type(a) != SCTPNL_EVENTS_A_SENDER_DRY)
+			continue;
 		GET(a, 1, e->sender_dry);
+		break;		/* the first, as nla_find() */
+	}
 	return 0;
 }
 
