@@ -251,7 +251,7 @@ static void t_open(struct sctpnl_json *j, const char *key, char c)
 	open_in(j, c);
 }
 
-/* Text of the tables or of sctpnl_addr_ntop(): nothing to escape. */
+/* Text of the tables: nothing to escape. */
 static void t_str(struct sctpnl_json *j, const char *key, const char *s)
 {
 	pre_t(j, key);
@@ -266,17 +266,35 @@ static void t_uint(struct sctpnl_json *j, const char *key, uint64_t v)
 	out_u(j, v);
 }
 
+/*
+ * An address's text.  Only a scope may need escaping: its interface
+ * name, which may hold a quote or a backslash.
+ */
+static void addr_str(struct sctpnl_json *j, const char *key,
+		     const struct sctpnl_addr *a)
+{
+	char buf[SCTPNL_ADDRSTRLEN];
+
+	sctpnl_addr_ntop(a, buf, sizeof(buf));
+	if (a->scope_id) {
+		pre_t(j, key);
+		put_str(j, buf);
+	} else {
+		t_str(j, key, buf);
+	}
+}
+
 /* An address after its key: null if none. */
 static void addr_val(struct sctpnl_json *j, const struct sctpnl_addr *a)
 {
-	char buf[SCTPNL_ADDRSTRLEN], *d;
+	char *d;
 
 	if (a->family != AF_INET && a->family != AF_INET6) {
 		out_n(j, "null", 4);
 		return;
 	}
 	/* compact, with room: the text in place, keys as constants */
-	if (!(j->flags & SCTPNL_JSON_PRETTY) &&
+	if (!(j->flags & SCTPNL_JSON_PRETTY) && !a->scope_id &&
 	    j->ob.len + SCTPNL_ADDRSTRLEN + 24 <= SNL_OBUF) {
 		d = j->ob.buf + j->ob.len;
 		memcpy(d, "{\"addr\":\"", 9);
@@ -290,7 +308,7 @@ static void addr_val(struct sctpnl_json *j, const struct sctpnl_addr *a)
 		return;
 	}
 	open_in(j, '{');
-	t_str(j, "addr", sctpnl_addr_ntop(a, buf, sizeof(buf)));
+	addr_str(j, "addr", a);
 	t_uint(j, "port", a->port);
 	close_c(j, '}');
 }
@@ -494,12 +512,11 @@ void snl_json_laddrs(struct sctpnl_json *j, const struct snl_row *r,
 		     const void *obj)
 {
 	const struct snl_addr_list *l = snl_at(obj, r);
-	char buf[SCTPNL_ADDRSTRLEN];
 	unsigned int i;
 
 	open_in(j, '[');
 	for (i = 0; i < l->n; i++)
-		t_str(j, NULL, sctpnl_addr_ntop(&l->v[i], buf, sizeof(buf)));
+		addr_str(j, NULL, &l->v[i]);
 	close_c(j, ']');
 	if (l->total > l->n)
 		t_uint(j, "local_addrs_total", l->total);
