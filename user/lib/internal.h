@@ -142,9 +142,11 @@ static inline unsigned int snl_ndigits(uint64_t v)
 /*
  * The digits straight into the buffer, two at a time from a table: a
  * listing is mostly integers, and one division per digit was the
- * biggest single cost of the JSON writer.
+ * biggest single cost of the JSON writer.  Always inline: gcc would
+ * call it, and the call is a good part of writing a small integer.
  */
-static inline void snl_ob_u(struct snl_obuf *o, uint64_t v)
+static inline __attribute__((always_inline)) void
+snl_ob_u(struct snl_obuf *o, uint64_t v)
 {
 	static const char d2[] =
 		"00010203040506070809101112131415161718192021222324"
