@@ -203,10 +203,11 @@ static char *assoc_row(char *d, const struct sctpnl_assoc *a)
 static void table_assoc(const struct out *o, const struct sctpnl_assoc *a,
 			unsigned int n)
 {
-	char line[2048], users[1024] = "", *d;
+	char line[2048], users[1024], *d;
 
 	if (!n)
 		assoc_header(o);
+	users[0] = '\0';	/* not an initializer: that zeroes it all */
 	if (o->procs)
 		procs_users(a->inode, users, sizeof(users));
 	d = assoc_row(line, a);
