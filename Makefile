@@ -125,9 +125,12 @@ run:
 bench:
 	@scripts/deps.sh $(KERNEL)
 	$(MAKE) all KERNELS=$(KERNEL)
-	@$(VM) -V $(KERNEL) -m $(BENCH_MEM) -t 5400 -- selftests/bench/bench.sh $(BENCH_LOADS)
+	@$(VM) -V $(KERNEL) -m $(BENCH_MEM) -t 5400 -- env BENCH_OLD=$(BENCH_OLD) \
+		BENCH_REPS=$(BENCH_REPS) selftests/bench/bench.sh $(BENCH_LOADS)
 
 BENCH_MEM ?= 3072
+BENCH_OLD ?= 1		# 0: leave ss and /proc out
+BENCH_REPS ?= 3		# best of this many runs per tool
 
 # Throughput overhead (iperf3 --sctp with and without sctpnl and its
 # listeners), in a one-CPU guest: see selftests/bench/tput.sh.

@@ -128,11 +128,16 @@ for load in "${loads[@]}"; do
 	t_lib=$(best "$(echo "$lib" | awk '{ print $4 }')" "$(tlib)")
 	t_libb=$(tlib brief)
 	t_libt=$(tlib table)
-	t_proc=$(t cat /proc/net/sctp/assocs)
+	# What starting a process costs in the guest: sctpctl's times include
+	# it, the library's (timed inside bench_dump) do not.
+	t_start=$(tb "$ctl" --version)
+	# The old tools: BENCH_OLD=0 leaves them out (they do not change).
+	t_proc=nan
+	[ "${BENCH_OLD:-1}" = 1 ] && t_proc=$(t cat /proc/net/sctp/assocs)
 	# ss is quadratic: past 20k one-to-many associations it would take
 	# many minutes, and /proc already shows the point there.
-	if [ $quick = 1 ] || [ "$n" -le 10000 ] ||
-	   { [ "$kind" = o2o ] && [ "$n" -le 20000 ]; }; then
+	if [ "${BENCH_OLD:-1}" = 1 ] && { [ $quick = 1 ] || [ "$n" -le 10000 ] ||
+	   { [ "$kind" = o2o ] && [ "$n" -le 20000 ]; }; }; then
 		t_ss=$(t ss -S -a -n -i)
 	else
 		t_ss=nan
@@ -147,9 +152,11 @@ for load in "${loads[@]}"; do
 
 	ssr=nan
 	[ "$t_ss" != nan ] && ssr=$(ratio "$t_ss" "$t_ctl")
+	pr=nan
+	[ "$t_proc" != nan ] && pr=$(ratio "$t_proc" "$t_ctl")
 	printf '%-10s %7d %8s %8s %8s %8s %8s %8s %7s %8s %8s %7s %6s %7s %7s\n' \
 		"$load" "$real" "$t_ctl" "$t_json" "$t_lib" "$t_libb" "$t_ss" \
-		"$t_proc" "$ssr" "$(ratio "$t_proc" "$t_ctl")" "$tu" "$iu" "$bpa" \
+		"$t_proc" "$ssr" "$pr" "$tu" "$iu" "$bpa" \
 		"$x_wall" "$xa_wall"
 	echo "#   setup ${setup}s; sctpctl rows $count, library $libcount," \
 	     "SctpCurrEstab $real; library maxrss $(echo "$lib" | awk '{ print $6 }') kB"
@@ -158,6 +165,7 @@ for load in "${loads[@]}"; do
 	     "counted); json/lib $(ratio "$t_json" "$t_lib"), erl/lib" \
 	     "$(ratio "$t_erl" "$t_lib"), table/lib-brief $(ratio "$t_ctl" "$t_libb")," \
 	     "table/lib-table $(ratio "$t_ctl" "$t_libt") (lib-table ${t_libt}s)," \
+	     "sctpctl start ${t_start}s," \
 	     "id/tuple $(ratio "$iu" "$tu")"
 	echo "#   exporter: ${x_rep}s reported, $x_series series, $x_count" \
 	     "associations; with every association: ${xa_rep}s reported," \
