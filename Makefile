@@ -129,8 +129,10 @@ bench:
 		BENCH_REPS=$(BENCH_REPS) selftests/bench/bench.sh $(BENCH_LOADS)
 
 BENCH_MEM ?= 3072
-BENCH_OLD ?= 1		# 0: leave ss and /proc out
-BENCH_REPS ?= 3		# best of this many runs per tool
+# BENCH_OLD=0 leaves ss and /proc out; each tool is timed BENCH_REPS
+# times and the best run kept.
+BENCH_OLD ?= 1
+BENCH_REPS ?= 3
 
 # Throughput overhead (iperf3 --sctp with and without sctpnl and its
 # listeners), in a one-CPU guest: see selftests/bench/tput.sh.
