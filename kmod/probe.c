@@ -28,8 +28,11 @@
 #include <net/netns/generic.h>
 #include "sctpnl.h"
 
-/* Room for one sample; a batch holds NLMSG_GOODSIZE of them. */
-#define SCTPNL_PROBE_SIZE	256
+/*
+ * Room for one sample message (headers, SCTPNL_A_LOST and the sample, with
+ * alignment padding); a batch holds NLMSG_GOODSIZE of them.
+ */
+#define SCTPNL_PROBE_SIZE	128
 
 /* Batches a namespace may hold back: a 128 KiB burst. */
 #define SCTPNL_PROBE_QUEUE_MAX	32
@@ -164,20 +167,12 @@ static void sctpnl_probe_flush(struct timer_list *timer)
 	spin_unlock_bh(&pn->lock);
 }
 
-/* Append one sample to the batch; pn->lock held. */
-static void sctpnl_probe_path(struct sctpnl_probe_net *pn,
-			      const struct sctp_association *asoc,
-			      const struct sctp_transport *t, u64 now, u64 lost)
+/*
+ * The batch to append a sample to, with room for it; NULL if none could
+ * be allocated.  pn->lock held.
+ */
+static struct sk_buff *sctpnl_probe_batch(struct sctpnl_probe_net *pn)
 {
-	int state = t->state;
-	struct nlattr *nest;
-	struct sk_buff *skb;
-	void *hdr;
-
-	/* As SCTP_GET_PEER_ADDR_INFO reports it. */
-	if (state == SCTP_UNKNOWN)
-		state = SCTP_ACTIVE;
-
 	if (pn->batch && skb_tailroom(pn->batch) < SCTPNL_PROBE_SIZE) {
 		__skb_queue_tail(&pn->full, pn->batch);
 		pn->batch = NULL;
@@ -187,39 +182,72 @@ static void sctpnl_probe_path(struct sctpnl_probe_net *pn,
 	if (!pn->batch) {
 		pn->batch = alloc_skb(NLMSG_GOODSIZE, GFP_ATOMIC);
 		if (!pn->batch)
-			goto lost;
+			return NULL;
 		/* SCTPNL_PROBE_DELAY after the oldest sample waiting. */
 		if (!timer_pending(&pn->flush))
 			mod_timer(&pn->flush, jiffies + SCTPNL_PROBE_DELAY);
 	}
-	skb = pn->batch;
+	return pn->batch;
+}
 
+/*
+ * Fill one path's sample: plain stores into the attribute, no attribute
+ * per field, because this runs for every path on every SACK.
+ */
+static void sctpnl_fill_path_sample(struct sctpnl_path_sample *s,
+				    const struct sctp_association *asoc,
+				    const struct sctp_transport *t, u64 now)
+{
+	const union sctp_addr *a = &t->ipaddr;
+
+	memset(s, 0, sizeof(*s));
+	s->timestamp = now;
+	s->assoc_id = asoc->assoc_id;
+	s->local_port = asoc->base.bind_addr.port;
+	s->peer_port = asoc->peer.port;
+	s->family = a->sa.sa_family;
+	if (a->sa.sa_family == AF_INET6) {
+		memcpy(s->addr, &a->v6.sin6_addr, sizeof(a->v6.sin6_addr));
+		s->scope_id = a->v6.sin6_scope_id;
+	} else {
+		memcpy(s->addr, &a->v4.sin_addr, sizeof(a->v4.sin_addr));
+	}
+	s->port = ntohs(a->v4.sin_port);
+	s->cwnd = t->cwnd;
+	s->ssthresh = t->ssthresh;
+	s->srtt = jiffies_to_msecs(t->srtt);
+	s->rto = jiffies_to_msecs(t->rto);
+	s->flight_size = t->flight_size;
+	s->partial_bytes_acked = t->partial_bytes_acked;
+	s->peer_rwnd = asoc->peer.rwnd;
+	s->state = sctpnl_path_state(t);
+	s->primary = asoc->peer.primary_path == t;
+}
+
+/* Append one path's sample to the batch; pn->lock held. */
+static void sctpnl_probe_append(struct sctpnl_probe_net *pn,
+				const struct sctp_association *asoc,
+				const struct sctp_transport *t, u64 now, u64 lost)
+{
+	struct sk_buff *skb = sctpnl_probe_batch(pn);
+	struct nlattr *nla;
+	void *hdr;
+
+	BUILD_BUG_ON(NLMSG_HDRLEN + GENL_HDRLEN + nla_total_size_64bit(8) +
+		     nla_total_size_64bit(sizeof(struct sctpnl_path_sample)) >
+		     SCTPNL_PROBE_SIZE);
+	if (!skb)
+		goto lost;
 	hdr = genlmsg_put(skb, 0, 0, &sctpnl_family, 0, SCTPNL_CMD_PROBE);
 	if (!hdr)
 		goto lost;
-	if (nla_put_u32(skb, SCTPNL_A_ASSOC_ID, asoc->assoc_id) ||
-	    nla_put_u16(skb, SCTPNL_A_LOCAL_PORT, asoc->base.bind_addr.port) ||
-	    nla_put_u16(skb, SCTPNL_A_PEER_PORT, asoc->peer.port) ||
-	    nla_put_u64_64bit(skb, SCTPNL_A_TIMESTAMP, now, SCTPNL_A_PAD) ||
-	    nla_put_u64_64bit(skb, SCTPNL_A_LOST, lost, SCTPNL_A_PAD))
+	if (nla_put_u64_64bit(skb, SCTPNL_A_LOST, lost, SCTPNL_A_PAD))
 		goto cancel;
-
-	nest = nla_nest_start(skb, SCTPNL_A_PROBE);
-	if (!nest ||
-	    sctpnl_put_addr(skb, SCTPNL_PROBE_A_ADDR, &t->ipaddr, true) ||
-	    nla_put_u32(skb, SCTPNL_PROBE_A_CWND, t->cwnd) ||
-	    nla_put_u32(skb, SCTPNL_PROBE_A_SSTHRESH, t->ssthresh) ||
-	    nla_put_u32(skb, SCTPNL_PROBE_A_SRTT, jiffies_to_msecs(t->srtt)) ||
-	    nla_put_u32(skb, SCTPNL_PROBE_A_RTO, jiffies_to_msecs(t->rto)) ||
-	    nla_put_u32(skb, SCTPNL_PROBE_A_FLIGHT_SIZE, t->flight_size) ||
-	    nla_put_u32(skb, SCTPNL_PROBE_A_PARTIAL_BYTES_ACKED,
-			t->partial_bytes_acked) ||
-	    nla_put_u32(skb, SCTPNL_PROBE_A_PEER_RWND, asoc->peer.rwnd) ||
-	    nla_put_u8(skb, SCTPNL_PROBE_A_STATE, state) ||
-	    nla_put_u8(skb, SCTPNL_PROBE_A_PRIMARY,
-		       asoc->peer.primary_path == t))
+	nla = nla_reserve_64bit(skb, SCTPNL_A_PROBE_SAMPLE,
+				sizeof(struct sctpnl_path_sample), SCTPNL_A_PAD);
+	if (!nla)
 		goto cancel;
-	nla_nest_end(skb, nest);
+	sctpnl_fill_path_sample(nla_data(nla), asoc, t, now);
 	genlmsg_end(skb, hdr);
 	return;
 
@@ -265,7 +293,7 @@ static void sctpnl_probe_sack(void *data, const struct sctp_endpoint *ep,
 	 */
 	spin_lock_bh(&pn->lock);
 	list_for_each_entry(t, &asoc->peer.transport_addr_list, transports)
-		sctpnl_probe_path(pn, asoc, t, now, lost);
+		sctpnl_probe_append(pn, asoc, t, now, lost);
 	spin_unlock_bh(&pn->lock);
 }
 

@@ -104,6 +104,15 @@ static inline bool sctpnl_in_accept_queue(struct sock *sk,
 	       asoc->state == SCTP_STATE_ESTABLISHED;
 }
 
+/*
+ * A path's state as SCTP_GET_PEER_ADDR_INFO reports it: an unknown path
+ * (no heartbeat answered yet) reads as active.
+ */
+static inline u8 sctpnl_path_state(const struct sctp_transport *t)
+{
+	return t->state == SCTP_UNKNOWN ? SCTP_ACTIVE : t->state;
+}
+
 int sctpnl_no_assoc(struct genl_info *info, const struct sctpnl_key *key);
 bool sctpnl_bind_addr_has(struct sctp_bind_addr *bp,
 			  const union sctp_addr *want);

@@ -199,7 +199,7 @@ def main(argv):
         for a in s.get("attributes", []):
             where = "%s.%s" % (s["name"], a["name"])
             t = a.get("type")
-            if t not in TYPES | {"pad", "flag"}:
+            if t not in TYPES | {"pad", "flag", "unused"}:
                 err("%s: unknown type %r" % (where, t))
             if t == "nest" and a.get("nested-attributes") not in sets:
                 err("%s: nested-attributes %r is not a set" %
