@@ -118,7 +118,7 @@ static int act_one(struct sctp_association *asoc, void *p)
 static int do_action(struct genl_info *info, u16 flag)
 {
 	struct action_arg aa = { .flag = flag, .extack = info->extack };
-	struct sctpnl_key key;
+	struct sctpnl_asoc_key key;
 	int err;
 
 	err = sctpnl_parse_key(info, &key);

@@ -35,12 +35,12 @@ struct sctpnl_ep_ctx {
 struct ep_fill_arg {
 	struct sk_buff *skb;
 	struct netlink_callback *cb;
-	const struct sctpnl_filter *filter;
+	const struct sctpnl_dump_filter *filter;
 	struct user_namespace *user_ns;
 	struct xarray *seen;
 };
 
-static bool ep_match(const struct sctpnl_filter *f, struct sctp_endpoint *ep)
+static bool ep_match(const struct sctpnl_dump_filter *f, struct sctp_endpoint *ep)
 {
 	struct sock *sk = ep->base.sk;
 
@@ -248,7 +248,7 @@ int sctpnl_ep_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 		.user_ns = sk_user_ns(NETLINK_CB(cb->skb).sk),
 	};
 	struct net *net = sock_net(cb->skb->sk);
-	struct sctpnl_key key = {};
+	struct sctpnl_asoc_key key = {};
 	int err;
 
 	if (!ctx->snap) {

@@ -24,7 +24,7 @@ enum sctpnl_mcgrp_idx {
  * on kernels that know it: a snapshot records it (@dif_known); a request
  * cannot know it, and falls back to a walk for a device-bound owner.
  */
-struct sctpnl_key {
+struct sctpnl_asoc_key {
 	sctp_assoc_t assoc_id;
 	bool has_addrs;
 	bool dif_known;
@@ -51,7 +51,7 @@ struct sctpnl_tuple {
 };
 
 /* Dump filter, parsed from SCTPNL_A_FILTER. */
-struct sctpnl_filter {
+struct sctpnl_dump_filter {
 	u32 present;		/* BIT(SCTPNL_FILTER_A_*) */
 	u16 lport;
 	u16 pport;
@@ -85,13 +85,13 @@ struct sctpnl_snap *sctpnl_snap_new(struct netlink_callback *cb,
 				    bool unlistened);
 void sctpnl_snap_free(struct sctpnl_snap *snap);
 u32 sctpnl_snap_len(const struct sctpnl_snap *snap);
-const struct sctpnl_filter *sctpnl_snap_filter(const struct sctpnl_snap *snap);
+const struct sctpnl_dump_filter *sctpnl_snap_filter(const struct sctpnl_snap *snap);
 void sctpnl_snap_key(const struct sctpnl_snap *snap, u32 i,
-		     struct sctpnl_key *key);
+		     struct sctpnl_asoc_key *key);
 struct sock *sctpnl_lock_asoc(struct sctp_association *asoc);
 bool sctpnl_tuple_of(struct sctp_association *asoc, struct sctp_transport *t,
 		     struct sctpnl_tuple *k);
-void sctpnl_tuple_key(const struct sctpnl_tuple *k, struct sctpnl_key *key);
+void sctpnl_tuple_key(const struct sctpnl_tuple *k, struct sctpnl_asoc_key *key);
 
 /*
  * An established association of a one-to-one listener: waiting in its
@@ -113,12 +113,12 @@ static inline u8 sctpnl_path_state(const struct sctp_transport *t)
 	return t->state == SCTP_UNKNOWN ? SCTP_ACTIVE : t->state;
 }
 
-int sctpnl_no_assoc(struct genl_info *info, const struct sctpnl_key *key);
+int sctpnl_no_assoc(struct genl_info *info, const struct sctpnl_asoc_key *key);
 bool sctpnl_bind_addr_has(struct sctp_bind_addr *bp,
 			  const union sctp_addr *want);
 extern const struct nla_policy sctpnl_filter_policy[SCTPNL_FILTER_A_MAX + 1];
-int sctpnl_parse_key(struct genl_info *info, struct sctpnl_key *key);
-int sctpnl_with_assoc(struct net *net, const struct sctpnl_key *key,
+int sctpnl_parse_key(struct genl_info *info, struct sctpnl_asoc_key *key);
+int sctpnl_with_assoc(struct net *net, const struct sctpnl_asoc_key *key,
 		      int (*fn)(struct sctp_association *asoc, void *arg),
 		      void *arg);
 int sctpnl_assoc_get_doit(struct sk_buff *skb, struct genl_info *info);
@@ -161,7 +161,7 @@ void sctpnl_hook_up(enum sctpnl_hook hook, bool up);
 int sctpnl_index_init(void);
 void sctpnl_index_exit(void);
 void sctpnl_index_add(struct sctp_association *asoc, struct sctp_transport *t);
-bool sctpnl_index_find(sctp_assoc_t id, struct sctpnl_key *key);
+bool sctpnl_index_find(sctp_assoc_t id, struct sctpnl_asoc_key *key);
 
 /* events.c: kprobes on the SCTP notification builders */
 int sctpnl_events_init(void);

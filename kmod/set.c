@@ -130,14 +130,14 @@ struct set_arg {
 
 /*
  * One settable option: its attribute, the setsockopt it goes through, and
- * how to fill the setsockopt argument (called with the socket locked).
+ * how to build the setsockopt argument (called with the socket locked).
  */
 struct sctpnl_setopt {
 	int attr;
 	int optname;
 	bool per_assoc;		/* needs the association, not the socket */
-	void (*fill)(struct set_arg *sa, struct sctp_association *asoc,
-		     struct nlattr **tb, int *len);
+	void (*build)(struct set_arg *sa, struct sctp_association *asoc,
+		      struct nlattr **tb, int *len);
 	int maxtype;
 	const struct nla_policy *policy;
 	const char *rejected;	/* extack when the stack says no */
@@ -160,8 +160,8 @@ static void addr_with_port(union sctp_addr *addr, u16 port)
 		addr->v4.sin_port = htons(port);
 }
 
-static void fill_rtoinfo(struct set_arg *sa, struct sctp_association *asoc,
-			 struct nlattr **tb, int *len)
+static void build_rtoinfo(struct set_arg *sa, struct sctp_association *asoc,
+			  struct nlattr **tb, int *len)
 {
 	struct sctp_rtoinfo *r = &sa->buf.rtoinfo;
 
@@ -173,8 +173,8 @@ static void fill_rtoinfo(struct set_arg *sa, struct sctp_association *asoc,
 	*len = sizeof(*r);
 }
 
-static void fill_assocparams(struct set_arg *sa, struct sctp_association *asoc,
-			     struct nlattr **tb, int *len)
+static void build_assocparams(struct set_arg *sa, struct sctp_association *asoc,
+			      struct nlattr **tb, int *len)
 {
 	struct sctp_assocparams *a = &sa->buf.assocparams;
 
@@ -184,8 +184,8 @@ static void fill_assocparams(struct set_arg *sa, struct sctp_association *asoc,
 	*len = sizeof(*a);
 }
 
-static void fill_initmsg(struct set_arg *sa, struct sctp_association *asoc,
-			 struct nlattr **tb, int *len)
+static void build_initmsg(struct set_arg *sa, struct sctp_association *asoc,
+			  struct nlattr **tb, int *len)
 {
 	struct sctp_initmsg *i = &sa->buf.initmsg;
 
@@ -196,8 +196,8 @@ static void fill_initmsg(struct set_arg *sa, struct sctp_association *asoc,
 	*len = sizeof(*i);
 }
 
-static void fill_paddrparams(struct set_arg *sa, struct sctp_association *asoc,
-			     struct nlattr **tb, int *len)
+static void build_paddrparams(struct set_arg *sa, struct sctp_association *asoc,
+			      struct nlattr **tb, int *len)
 {
 	struct sctp_paddrparams *p = &sa->buf.paddrparams;
 
@@ -214,8 +214,8 @@ static void fill_paddrparams(struct set_arg *sa, struct sctp_association *asoc,
 	*len = sizeof(*p);
 }
 
-static void fill_prim(struct set_arg *sa, struct sctp_association *asoc,
-		      struct nlattr **tb, int *len)
+static void build_prim(struct set_arg *sa, struct sctp_association *asoc,
+		       struct nlattr **tb, int *len)
 {
 	addr_with_port(&sa->addr, asoc->peer.port);
 	sa->buf.prim.ssp_assoc_id = asoc->assoc_id;
@@ -223,8 +223,8 @@ static void fill_prim(struct set_arg *sa, struct sctp_association *asoc,
 	*len = sizeof(sa->buf.prim);
 }
 
-static void fill_peerprim(struct set_arg *sa, struct sctp_association *asoc,
-			  struct nlattr **tb, int *len)
+static void build_peerprim(struct set_arg *sa, struct sctp_association *asoc,
+			   struct nlattr **tb, int *len)
 {
 	addr_with_port(&sa->addr, asoc->base.bind_addr.port);
 	sa->buf.peerprim.sspp_assoc_id = asoc->assoc_id;
@@ -232,8 +232,8 @@ static void fill_peerprim(struct set_arg *sa, struct sctp_association *asoc,
 	*len = sizeof(sa->buf.peerprim);
 }
 
-static void fill_sack(struct set_arg *sa, struct sctp_association *asoc,
-		      struct nlattr **tb, int *len)
+static void build_sack(struct set_arg *sa, struct sctp_association *asoc,
+		       struct nlattr **tb, int *len)
 {
 	sa->buf.sack.sack_assoc_id = asoc->assoc_id;
 	sa->buf.sack.sack_delay = get_u32(tb, SCTPNL_SACK_A_DELAY);
@@ -242,8 +242,8 @@ static void fill_sack(struct set_arg *sa, struct sctp_association *asoc,
 }
 
 /* setsockopt replaces every field: absent ones keep their current value. */
-static void fill_sndrcv(struct set_arg *sa, struct sctp_association *asoc,
-			struct nlattr **tb, int *len)
+static void build_sndrcv(struct set_arg *sa, struct sctp_association *asoc,
+			 struct nlattr **tb, int *len)
 {
 	struct sctp_sndrcvinfo *s = &sa->buf.sndrcv;
 
@@ -263,30 +263,30 @@ static void fill_sndrcv(struct set_arg *sa, struct sctp_association *asoc,
 	*len = sizeof(*s);
 }
 
-static void fill_maxseg(struct set_arg *sa, struct sctp_association *asoc,
-			struct nlattr **tb, int *len)
+static void build_maxseg(struct set_arg *sa, struct sctp_association *asoc,
+			 struct nlattr **tb, int *len)
 {
 	sa->buf.value.assoc_id = asoc->assoc_id;
 	sa->buf.value.assoc_value = nla_get_u32(sa->nla);
 	*len = sizeof(sa->buf.value);
 }
 
-static void fill_int_u8(struct set_arg *sa, struct sctp_association *asoc,
-			struct nlattr **tb, int *len)
+static void build_int_u8(struct set_arg *sa, struct sctp_association *asoc,
+			 struct nlattr **tb, int *len)
 {
 	sa->buf.intval = nla_get_u8(sa->nla);
 	*len = sizeof(sa->buf.intval);
 }
 
-static void fill_int_u32(struct set_arg *sa, struct sctp_association *asoc,
-			 struct nlattr **tb, int *len)
+static void build_int_u32(struct set_arg *sa, struct sctp_association *asoc,
+			  struct nlattr **tb, int *len)
 {
 	sa->buf.intval = nla_get_u32(sa->nla);
 	*len = sizeof(sa->buf.intval);
 }
 
-static void fill_adaptation(struct set_arg *sa, struct sctp_association *asoc,
-			    struct nlattr **tb, int *len)
+static void build_adaptation(struct set_arg *sa, struct sctp_association *asoc,
+			     struct nlattr **tb, int *len)
 {
 	sa->buf.adaptation.ssb_adaptation_ind = nla_get_u32(sa->nla);
 	*len = sizeof(sa->buf.adaptation);
@@ -298,39 +298,39 @@ static void fill_adaptation(struct set_arg *sa, struct sctp_association *asoc,
 	{ a, o, per, f, 0, NULL, msg }
 
 static const struct sctpnl_setopt sctpnl_setopts[] = {
-	NESTED(SCTPNL_A_RTOINFO, SCTP_RTOINFO, true, fill_rtoinfo,
+	NESTED(SCTPNL_A_RTOINFO, SCTP_RTOINFO, true, build_rtoinfo,
 	       SCTPNL_RTOINFO_A_MAX, rtoinfo_policy,
 	       "sctp_rtoinfo rejected: need min <= max"),
-	NESTED(SCTPNL_A_ASSOCINFO, SCTP_ASSOCINFO, true, fill_assocparams,
+	NESTED(SCTPNL_A_ASSOCINFO, SCTP_ASSOCINFO, true, build_assocparams,
 	       SCTPNL_ASSOCPARAMS_A_MAX, assocparams_policy,
 	       "sctp_associnfo rejected by the SCTP stack"),
-	NESTED(SCTPNL_A_INITMSG, SCTP_INITMSG, false, fill_initmsg,
+	NESTED(SCTPNL_A_INITMSG, SCTP_INITMSG, false, build_initmsg,
 	       SCTPNL_INITMSG_A_MAX, initmsg_policy,
 	       "sctp_initmsg rejected by the SCTP stack"),
 	NESTED(SCTPNL_A_PADDRPARAMS, SCTP_PEER_ADDR_PARAMS, true,
-	       fill_paddrparams, SCTPNL_PADDR_A_MAX, paddr_policy,
+	       build_paddrparams, SCTPNL_PADDR_A_MAX, paddr_policy,
 	       "sctp_peer_addr_params rejected by the SCTP stack"),
-	SCALAR(SCTPNL_A_PRIMARY, SCTP_PRIMARY_ADDR, true, fill_prim,
+	SCALAR(SCTPNL_A_PRIMARY, SCTP_PRIMARY_ADDR, true, build_prim,
 	       "sctp_primary_addr: not a usable peer address"),
 	SCALAR(SCTPNL_A_PEER_PRIMARY, SCTP_SET_PEER_PRIMARY_ADDR, true,
-	       fill_peerprim,
+	       build_peerprim,
 	       "sctp_set_peer_primary_addr: needs ASCONF, local address"),
-	NESTED(SCTPNL_A_DELAYED_ACK, SCTP_DELAYED_SACK, true, fill_sack,
+	NESTED(SCTPNL_A_DELAYED_ACK, SCTP_DELAYED_SACK, true, build_sack,
 	       SCTPNL_SACK_A_MAX, sack_policy,
 	       "sctp_delayed_ack_time rejected: delay at most 500 ms"),
 	NESTED(SCTPNL_A_DEFAULT_SEND, SCTP_DEFAULT_SEND_PARAM, true,
-	       fill_sndrcv, SCTPNL_SNDRCV_A_MAX, sndrcv_policy,
+	       build_sndrcv, SCTPNL_SNDRCV_A_MAX, sndrcv_policy,
 	       "sctp_default_send_param rejected by the SCTP stack"),
-	SCALAR(SCTPNL_A_MAXSEG, SCTP_MAXSEG, true, fill_maxseg,
+	SCALAR(SCTPNL_A_MAXSEG, SCTP_MAXSEG, true, build_maxseg,
 	       "sctp_maxseg rejected by the SCTP stack"),
-	SCALAR(SCTPNL_A_NODELAY, SCTP_NODELAY, false, fill_int_u8,
+	SCALAR(SCTPNL_A_NODELAY, SCTP_NODELAY, false, build_int_u8,
 	       "sctp_nodelay rejected by the SCTP stack"),
-	SCALAR(SCTPNL_A_AUTOCLOSE, SCTP_AUTOCLOSE, false, fill_int_u32,
+	SCALAR(SCTPNL_A_AUTOCLOSE, SCTP_AUTOCLOSE, false, build_int_u32,
 	       "sctp_autoclose: one-to-many sockets only"),
 	SCALAR(SCTPNL_A_DISABLE_FRAGMENTS, SCTP_DISABLE_FRAGMENTS, false,
-	       fill_int_u8, "sctp_disable_fragments rejected by the SCTP stack"),
+	       build_int_u8, "sctp_disable_fragments rejected by the SCTP stack"),
 	SCALAR(SCTPNL_A_ADAPTATION_IND, SCTP_ADAPTATION_LAYER, false,
-	       fill_adaptation,
+	       build_adaptation,
 	       "sctp_adaptation_layer rejected by the SCTP stack"),
 };
 
@@ -508,7 +508,7 @@ static bool is_peer_path(struct sctp_association *asoc,
 	return false;
 }
 
-/* Checks against the association (socket locked, after fill()). */
+/* Checks against the association (socket locked, after build()). */
 static int check_asoc(struct set_arg *sa, struct sctp_association *asoc)
 {
 	struct sctp_sock *sp = sctp_sk(asoc->base.sk);
@@ -583,7 +583,7 @@ static int set_one(struct sctp_association *asoc, void *p)
 		return -ENOTCONN;
 	}
 	memset(&sa->buf, 0, sizeof(sa->buf));
-	opt->fill(sa, asoc, tb, &len);
+	opt->build(sa, asoc, tb, &len);
 	err = check_asoc(sa, asoc);
 	release_sock(sk);
 	if (err)
@@ -630,7 +630,7 @@ static int parse_opt_addr(struct set_arg *sa)
 int sctpnl_assoc_set_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct set_arg sa = { .extack = info->extack };
-	struct sctpnl_key key;
+	struct sctpnl_asoc_key key;
 	int i, err;
 
 	if (info->attrs[SCTPNL_A_EVENTS]) {
