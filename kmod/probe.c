@@ -190,47 +190,12 @@ static struct sk_buff *sctpnl_probe_batch(struct sctpnl_probe_net *pn)
 	return pn->batch;
 }
 
-/*
- * Fill one path's sample: plain stores into the attribute, no attribute
- * per field, because this runs for every path on every SACK.
- */
-static void sctpnl_fill_path_sample(struct sctpnl_path_sample *s,
-				    const struct sctp_association *asoc,
-				    const struct sctp_transport *t, u64 now)
-{
-	const union sctp_addr *a = &t->ipaddr;
-
-	memset(s, 0, sizeof(*s));
-	s->timestamp = now;
-	s->assoc_id = asoc->assoc_id;
-	s->local_port = asoc->base.bind_addr.port;
-	s->peer_port = asoc->peer.port;
-	s->family = a->sa.sa_family;
-	if (a->sa.sa_family == AF_INET6) {
-		memcpy(s->addr, &a->v6.sin6_addr, sizeof(a->v6.sin6_addr));
-		s->scope_id = a->v6.sin6_scope_id;
-	} else {
-		memcpy(s->addr, &a->v4.sin_addr, sizeof(a->v4.sin_addr));
-	}
-	s->port = ntohs(a->v4.sin_port);
-	s->cwnd = t->cwnd;
-	s->ssthresh = t->ssthresh;
-	s->srtt = jiffies_to_msecs(t->srtt);
-	s->rto = jiffies_to_msecs(t->rto);
-	s->flight_size = t->flight_size;
-	s->partial_bytes_acked = t->partial_bytes_acked;
-	s->peer_rwnd = asoc->peer.rwnd;
-	s->state = sctpnl_path_state(t);
-	s->primary = asoc->peer.primary_path == t;
-}
-
 /* Append one path's sample to the batch; pn->lock held. */
 static void sctpnl_probe_append(struct sctpnl_probe_net *pn,
 				const struct sctp_association *asoc,
 				const struct sctp_transport *t, u64 now, u64 lost)
 {
 	struct sk_buff *skb = sctpnl_probe_batch(pn);
-	struct nlattr *nla;
 	void *hdr;
 
 	BUILD_BUG_ON(NLMSG_HDRLEN + GENL_HDRLEN + nla_total_size_64bit(8) +
@@ -241,13 +206,9 @@ static void sctpnl_probe_append(struct sctpnl_probe_net *pn,
 	hdr = genlmsg_put(skb, 0, 0, &sctpnl_family, 0, SCTPNL_CMD_PROBE);
 	if (!hdr)
 		goto lost;
-	if (nla_put_u64_64bit(skb, SCTPNL_A_LOST, lost, SCTPNL_A_PAD))
+	if (nla_put_u64_64bit(skb, SCTPNL_A_LOST, lost, SCTPNL_A_PAD) ||
+	    sctpnl_fill_path_sample(skb, asoc, t, now))
 		goto cancel;
-	nla = nla_reserve_64bit(skb, SCTPNL_A_PROBE_SAMPLE,
-				sizeof(struct sctpnl_path_sample), SCTPNL_A_PAD);
-	if (!nla)
-		goto cancel;
-	sctpnl_fill_path_sample(nla_data(nla), asoc, t, now);
 	genlmsg_end(skb, hdr);
 	return;
 

@@ -71,7 +71,17 @@ int sctpnl_parse_addr(const struct nlattr *nla, union sctp_addr *addr,
 bool sctpnl_addr_equal(const union sctp_addr *a, const union sctp_addr *b);
 extern const struct nla_policy sctpnl_addr_policy[SCTPNL_ADDR_A_MAX + 1];
 
-/* fill.c: message bodies, called with the socket locked */
+/*
+ * fill.c: every record put into a message.  Replies are filled with the
+ * socket locked; events and samples from the hooks, which hold it.
+ */
+int sctpnl_fill_ident(struct sk_buff *skb,
+		      const struct sctp_association *asoc, u64 ino);
+int sctpnl_fill_sndrcv(struct sk_buff *skb, int attrtype,
+		       const struct sctp_sndrcvinfo *si, bool sent);
+int sctpnl_fill_path_sample(struct sk_buff *skb,
+			    const struct sctp_association *asoc,
+			    const struct sctp_transport *t, u64 now);
 int sctpnl_fill_assoc(struct sk_buff *skb, struct sctp_association *asoc,
 		      struct user_namespace *user_ns, u32 info);
 int sctpnl_fill_ep(struct sk_buff *skb, struct sctp_endpoint *ep,
