@@ -13,16 +13,6 @@
 #include <linux/uio.h>
 #include "sctpnl.h"
 
-#define SCTPNL_REASON_MAX	256
-
-const struct nla_policy sctpnl_action_policy[SCTPNL_A_MAX + 1] = {
-	[SCTPNL_A_ASSOC_ID] = { .type = NLA_U32 },
-	[SCTPNL_A_LOCAL]    = NLA_POLICY_NESTED(sctpnl_addr_policy),
-	[SCTPNL_A_PEER]	    = NLA_POLICY_NESTED(sctpnl_addr_policy),
-	[SCTPNL_A_REASON]   = { .type = NLA_NUL_STRING,
-				.len = SCTPNL_REASON_MAX - 1 },
-};
-
 struct action_arg {
 	u16 flag;		/* SCTP_ABORT or SCTP_EOF */
 	const char *reason;

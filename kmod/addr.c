@@ -5,14 +5,6 @@
  */
 #include "sctpnl.h"
 
-const struct nla_policy sctpnl_addr_policy[SCTPNL_ADDR_A_MAX + 1] = {
-	[SCTPNL_ADDR_A_FAMILY]	 = NLA_POLICY_RANGE(NLA_U16, AF_INET, AF_INET6),
-	[SCTPNL_ADDR_A_IN4]	 = NLA_POLICY_EXACT_LEN(sizeof(struct in_addr)),
-	[SCTPNL_ADDR_A_IN6]	 = NLA_POLICY_EXACT_LEN(sizeof(struct in6_addr)),
-	[SCTPNL_ADDR_A_PORT]	 = { .type = NLA_U16 },
-	[SCTPNL_ADDR_A_SCOPE_ID] = { .type = NLA_U32 },
-};
-
 int sctpnl_put_addr(struct sk_buff *skb, int attrtype,
 		    const union sctp_addr *addr, bool with_port)
 {

@@ -75,17 +75,6 @@ module_param_cb(bare_walk, &bare_walk_ops, NULL, 0444);
 MODULE_PARM_DESC(bare_walk,
 		 "read: count the reader's namespace's associations in one walk, \"COUNT NANOSECONDS\"");
 
-const struct nla_policy sctpnl_filter_policy[SCTPNL_FILTER_A_MAX + 1] = {
-	[SCTPNL_FILTER_A_LOCAL_PORT] = { .type = NLA_U16 },
-	[SCTPNL_FILTER_A_PEER_PORT]  = { .type = NLA_U16 },
-	[SCTPNL_FILTER_A_LOCAL_ADDR] = NLA_POLICY_NESTED(sctpnl_addr_policy),
-	[SCTPNL_FILTER_A_PEER_ADDR]  = NLA_POLICY_NESTED(sctpnl_addr_policy),
-	[SCTPNL_FILTER_A_STATE]	     = NLA_POLICY_MASK(NLA_U32, 0x1ff),
-	[SCTPNL_FILTER_A_UID]	     = { .type = NLA_U32 },
-	[SCTPNL_FILTER_A_INODE]	     = { .type = NLA_U64 },
-	[SCTPNL_FILTER_A_ASSOC_ID]   = { .type = NLA_U32 },
-};
-
 static void key_to_addr(union sctp_addr *a, u8 family,
 			const struct in6_addr *in6, __be16 port, u32 scope)
 {

@@ -172,22 +172,6 @@ out:
 	return err;
 }
 
-/* Endpoints have no peer, state or association id to filter on. */
-const struct nla_policy sctpnl_ep_filter_policy[SCTPNL_FILTER_A_MAX + 1] = {
-	[SCTPNL_FILTER_A_LOCAL_PORT] = { .type = NLA_U16 },
-	[SCTPNL_FILTER_A_PEER_PORT]  = { .type = NLA_REJECT,
-		.reject_message = "filter does not apply to endpoints" },
-	[SCTPNL_FILTER_A_LOCAL_ADDR] = NLA_POLICY_NESTED(sctpnl_addr_policy),
-	/* A nest: refused in ep_dump_prepare(), where extack still works. */
-	[SCTPNL_FILTER_A_PEER_ADDR]  = NLA_POLICY_NESTED(sctpnl_addr_policy),
-	[SCTPNL_FILTER_A_STATE]	     = { .type = NLA_REJECT,
-		.reject_message = "filter does not apply to endpoints" },
-	[SCTPNL_FILTER_A_UID]	     = { .type = NLA_U32 },
-	[SCTPNL_FILTER_A_INODE]	     = { .type = NLA_U64 },
-	[SCTPNL_FILTER_A_ASSOC_ID]   = { .type = NLA_REJECT,
-		.reject_message = "filter does not apply to endpoints" },
-};
-
 /* As for associations, the work that can fail waits for .dumpit. */
 int sctpnl_ep_dump_start(struct netlink_callback *cb)
 {

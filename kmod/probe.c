@@ -82,11 +82,6 @@ static atomic_t sctpnl_probe_filters = ATOMIC_INIT(0);
 /* The tracepoint we are attached to; under tracepoint_module_list_mutex. */
 static struct tracepoint *sctpnl_probe_tp;
 
-const struct nla_policy
-sctpnl_probe_filter_policy[SCTPNL_A_PROBE_FILTER_ENTRY + 1] = {
-	[SCTPNL_A_PROBE_FILTER_ENTRY] = { .type = NLA_U32 },
-};
-
 /*
  * Whether the interval lets a sample through now; then it starts again.
  * This runs for every SACK of a rate-limited association, so it compares

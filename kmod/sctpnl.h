@@ -63,13 +63,19 @@ struct sctpnl_dump_filter {
 	union sctp_addr paddr;
 };
 
+/* family.c: the policies, beside the ops; these are parsed again */
+extern const struct nla_policy sctpnl_addr_policy[SCTPNL_ADDR_A_MAX + 1];
+extern const struct nla_policy sctpnl_filter_policy[SCTPNL_FILTER_A_MAX + 1];
+extern const struct nla_policy
+	sctpnl_ep_filter_policy[SCTPNL_FILTER_A_MAX + 1];
+extern const struct nla_policy sctpnl_set_policy[SCTPNL_A_MAX + 1];
+
 /* addr.c */
 int sctpnl_put_addr(struct sk_buff *skb, int attrtype,
 		    const union sctp_addr *addr, bool with_port);
 int sctpnl_parse_addr(const struct nlattr *nla, union sctp_addr *addr,
 		      bool need_port, struct netlink_ext_ack *extack);
 bool sctpnl_addr_equal(const union sctp_addr *a, const union sctp_addr *b);
-extern const struct nla_policy sctpnl_addr_policy[SCTPNL_ADDR_A_MAX + 1];
 
 /*
  * fill.c: every record put into a message.  Replies are filled with the
@@ -126,7 +132,6 @@ static inline u8 sctpnl_path_state(const struct sctp_transport *t)
 int sctpnl_no_assoc(struct genl_info *info, const struct sctpnl_asoc_key *key);
 bool sctpnl_bind_addr_has(struct sctp_bind_addr *bp,
 			  const union sctp_addr *want);
-extern const struct nla_policy sctpnl_filter_policy[SCTPNL_FILTER_A_MAX + 1];
 int sctpnl_parse_key(struct genl_info *info, struct sctpnl_asoc_key *key);
 int sctpnl_with_assoc(struct net *net, const struct sctpnl_asoc_key *key,
 		      int (*fn)(struct sctp_association *asoc, void *arg),
@@ -137,14 +142,11 @@ int sctpnl_assoc_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
 int sctpnl_assoc_dump_done(struct netlink_callback *cb);
 
 /* set.c, action.c: admin commands */
-extern const struct nla_policy sctpnl_set_policy[SCTPNL_A_MAX + 1];
-extern const struct nla_policy sctpnl_action_policy[SCTPNL_A_MAX + 1];
 int sctpnl_assoc_set_doit(struct sk_buff *skb, struct genl_info *info);
 int sctpnl_assoc_abort_doit(struct sk_buff *skb, struct genl_info *info);
 int sctpnl_assoc_eof_doit(struct sk_buff *skb, struct genl_info *info);
 
 /* ep.c, snmp.c */
-extern const struct nla_policy sctpnl_ep_filter_policy[SCTPNL_FILTER_A_MAX + 1];
 int sctpnl_ep_dump_start(struct netlink_callback *cb);
 int sctpnl_ep_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
 int sctpnl_ep_dump_done(struct netlink_callback *cb);
@@ -181,8 +183,6 @@ void sctpnl_count_lost(void);
 
 /* probe.c: the sctp_probe tracepoint and its per-netns filter */
 extern struct pernet_operations sctpnl_probe_net_ops;
-extern const struct nla_policy
-	sctpnl_probe_filter_policy[SCTPNL_A_PROBE_FILTER_ENTRY + 1];
 int sctpnl_probe_set_doit(struct sk_buff *skb, struct genl_info *info);
 int sctpnl_probe_init(void);
 void sctpnl_probe_exit(void);

@@ -11,98 +11,6 @@
  */
 #include "sctpnl.h"
 
-static const struct nla_policy rtoinfo_policy[SCTPNL_RTOINFO_A_MAX + 1] = {
-	[SCTPNL_RTOINFO_A_RTO_INITIAL]	= { .type = NLA_U32 },
-	[SCTPNL_RTOINFO_A_RTO_MAX]	= { .type = NLA_U32 },
-	[SCTPNL_RTOINFO_A_RTO_MIN]	= { .type = NLA_U32 },
-};
-
-static const struct nla_policy
-assocparams_policy[SCTPNL_ASSOCPARAMS_A_MAX + 1] = {
-	[SCTPNL_ASSOCPARAMS_A_ASOCMAXRXT] = { .type = NLA_U16 },
-	[SCTPNL_ASSOCPARAMS_A_NUMBER_PEER_DESTINATIONS] = {
-		.type = NLA_REJECT, .reject_message = "read-only field" },
-	[SCTPNL_ASSOCPARAMS_A_PEER_RWND] = {
-		.type = NLA_REJECT, .reject_message = "read-only field" },
-	[SCTPNL_ASSOCPARAMS_A_LOCAL_RWND] = {
-		.type = NLA_REJECT, .reject_message = "read-only field" },
-	[SCTPNL_ASSOCPARAMS_A_COOKIE_LIFE] = { .type = NLA_U32 },
-};
-
-static const struct nla_policy initmsg_policy[SCTPNL_INITMSG_A_MAX + 1] = {
-	[SCTPNL_INITMSG_A_NUM_OSTREAMS]	  = { .type = NLA_U16 },
-	[SCTPNL_INITMSG_A_MAX_INSTREAMS]  = { .type = NLA_U16 },
-	[SCTPNL_INITMSG_A_MAX_ATTEMPTS]	  = { .type = NLA_U16 },
-	[SCTPNL_INITMSG_A_MAX_INIT_TIMEO] = { .type = NLA_U16 },
-};
-
-#define SPP_SETTABLE (SPP_HB_ENABLE | SPP_HB_DISABLE | SPP_HB_DEMAND | \
-		      SPP_PMTUD_ENABLE | SPP_PMTUD_DISABLE | \
-		      SPP_SACKDELAY_ENABLE | SPP_SACKDELAY_DISABLE | \
-		      SPP_HB_TIME_IS_ZERO)
-
-static const struct nla_policy paddr_policy[SCTPNL_PADDR_A_MAX + 1] = {
-	[SCTPNL_PADDR_A_ADDR]	    = NLA_POLICY_NESTED(sctpnl_addr_policy),
-	[SCTPNL_PADDR_A_HBINTERVAL] = { .type = NLA_U32 },
-	[SCTPNL_PADDR_A_PATHMAXRXT] = { .type = NLA_U16 },
-	[SCTPNL_PADDR_A_MTU]	    = { .type = NLA_U32 },
-	[SCTPNL_PADDR_A_SACKDELAY]  = { .type = NLA_U32 },
-	[SCTPNL_PADDR_A_FLAGS]	    = NLA_POLICY_MASK(NLA_U32, SPP_SETTABLE),
-};
-
-static const struct nla_policy sack_policy[SCTPNL_SACK_A_MAX + 1] = {
-	[SCTPNL_SACK_A_DELAY] = { .type = NLA_U32 },
-	[SCTPNL_SACK_A_FREQ]  = { .type = NLA_U32 },
-};
-
-static const struct nla_policy sndrcv_policy[SCTPNL_SNDRCV_A_MAX + 1] = {
-	[SCTPNL_SNDRCV_A_STREAM]     = { .type = NLA_U16 },
-	[SCTPNL_SNDRCV_A_SSN]	     = { .type = NLA_REJECT,
-					 .reject_message = "receive-only field" },
-	[SCTPNL_SNDRCV_A_FLAGS]	     = NLA_POLICY_MASK(NLA_U16,
-						       SCTP_UNORDERED |
-						       SCTP_ADDR_OVER |
-						       SCTP_ABORT | SCTP_EOF),
-	[SCTPNL_SNDRCV_A_PPID]	     = { .type = NLA_U32 },
-	[SCTPNL_SNDRCV_A_CONTEXT]    = { .type = NLA_U32 },
-	[SCTPNL_SNDRCV_A_TIMETOLIVE] = { .type = NLA_U32 },
-	[SCTPNL_SNDRCV_A_TSN]	     = { .type = NLA_REJECT,
-					 .reject_message = "receive-only field" },
-	[SCTPNL_SNDRCV_A_CUMTSN]     = { .type = NLA_REJECT,
-					 .reject_message = "receive-only field" },
-};
-
-const struct nla_policy sctpnl_set_policy[SCTPNL_A_MAX + 1] = {
-	[SCTPNL_A_ASSOC_ID]	     = { .type = NLA_U32 },
-	[SCTPNL_A_LOCAL]	     = NLA_POLICY_NESTED(sctpnl_addr_policy),
-	[SCTPNL_A_PEER]		     = NLA_POLICY_NESTED(sctpnl_addr_policy),
-	[SCTPNL_A_RTOINFO]	     = NLA_POLICY_NESTED(rtoinfo_policy),
-	[SCTPNL_A_ASSOCINFO]	     = NLA_POLICY_NESTED(assocparams_policy),
-	[SCTPNL_A_INITMSG]	     = NLA_POLICY_NESTED(initmsg_policy),
-	[SCTPNL_A_PADDRPARAMS]	     = NLA_POLICY_NESTED(paddr_policy),
-	[SCTPNL_A_PRIMARY]	     = NLA_POLICY_NESTED(sctpnl_addr_policy),
-	[SCTPNL_A_PEER_PRIMARY]	     = NLA_POLICY_NESTED(sctpnl_addr_policy),
-	[SCTPNL_A_DELAYED_ACK]	     = NLA_POLICY_NESTED(sack_policy),
-	[SCTPNL_A_DEFAULT_SEND]	     = NLA_POLICY_NESTED(sndrcv_policy),
-	[SCTPNL_A_MAXSEG]	     = { .type = NLA_U32 },
-	[SCTPNL_A_NODELAY]	     = NLA_POLICY_MAX(NLA_U8, 1),
-	[SCTPNL_A_AUTOCLOSE]	     = { .type = NLA_U32 },
-	[SCTPNL_A_DISABLE_FRAGMENTS] = NLA_POLICY_MAX(NLA_U8, 1),
-	[SCTPNL_A_ADAPTATION_IND]    = { .type = NLA_U32 },
-	/* What would change the owner's view of its own socket. */
-	/* Nests, so that strict validation lets them reach our message. */
-	[SCTPNL_A_EVENTS] = { .type = NLA_NESTED },
-	[SCTPNL_A_SK_V4MAPPED] = {
-		.type = NLA_REJECT,
-		.reject_message = "v4-mapped addresses are the owner's view",
-	},
-	[SCTPNL_A_SK_STYLE] = {
-		.type = NLA_REJECT,
-		.reject_message = "the socket style (mode) of a socket cannot be changed",
-	},
-	[SCTPNL_A_STATUS] = { .type = NLA_NESTED },
-};
-
 /* The option being set, as the stack's setsockopt wants it. */
 union sctpnl_optbuf {
 	struct sctp_rtoinfo rtoinfo;
@@ -129,8 +37,9 @@ struct set_arg {
 };
 
 /*
- * One settable option: its attribute, the setsockopt it goes through, and
- * how to build the setsockopt argument (called with the socket locked).
+ * One settable option: its attribute (a nest of fields, or one value),
+ * the setsockopt it goes through, and how to build the setsockopt
+ * argument (called with the socket locked).
  */
 struct sctpnl_setopt {
 	int attr;
@@ -138,8 +47,7 @@ struct sctpnl_setopt {
 	bool per_assoc;		/* needs the association, not the socket */
 	void (*build)(struct set_arg *sa, struct sctp_association *asoc,
 		      struct nlattr **tb, int *len);
-	int maxtype;
-	const struct nla_policy *policy;
+	bool nested;
 	const char *rejected;	/* extack when the stack says no */
 };
 
@@ -292,23 +200,20 @@ static void build_adaptation(struct set_arg *sa, struct sctp_association *asoc,
 	*len = sizeof(sa->buf.adaptation);
 }
 
-#define NESTED(a, o, per, f, t, pol, msg) \
-	{ a, o, per, f, t, pol, msg }
+#define NESTED(a, o, per, f, msg) \
+	{ a, o, per, f, true, msg }
 #define SCALAR(a, o, per, f, msg) \
-	{ a, o, per, f, 0, NULL, msg }
+	{ a, o, per, f, false, msg }
 
 static const struct sctpnl_setopt sctpnl_setopts[] = {
 	NESTED(SCTPNL_A_RTOINFO, SCTP_RTOINFO, true, build_rtoinfo,
-	       SCTPNL_RTOINFO_A_MAX, rtoinfo_policy,
 	       "sctp_rtoinfo rejected: need min <= max"),
 	NESTED(SCTPNL_A_ASSOCINFO, SCTP_ASSOCINFO, true, build_assocparams,
-	       SCTPNL_ASSOCPARAMS_A_MAX, assocparams_policy,
 	       "sctp_associnfo rejected by the SCTP stack"),
 	NESTED(SCTPNL_A_INITMSG, SCTP_INITMSG, false, build_initmsg,
-	       SCTPNL_INITMSG_A_MAX, initmsg_policy,
 	       "sctp_initmsg rejected by the SCTP stack"),
 	NESTED(SCTPNL_A_PADDRPARAMS, SCTP_PEER_ADDR_PARAMS, true,
-	       build_paddrparams, SCTPNL_PADDR_A_MAX, paddr_policy,
+	       build_paddrparams,
 	       "sctp_peer_addr_params rejected by the SCTP stack"),
 	SCALAR(SCTPNL_A_PRIMARY, SCTP_PRIMARY_ADDR, true, build_prim,
 	       "sctp_primary_addr: not a usable peer address"),
@@ -316,10 +221,9 @@ static const struct sctpnl_setopt sctpnl_setopts[] = {
 	       build_peerprim,
 	       "sctp_set_peer_primary_addr: needs ASCONF, local address"),
 	NESTED(SCTPNL_A_DELAYED_ACK, SCTP_DELAYED_SACK, true, build_sack,
-	       SCTPNL_SACK_A_MAX, sack_policy,
 	       "sctp_delayed_ack_time rejected: delay at most 500 ms"),
 	NESTED(SCTPNL_A_DEFAULT_SEND, SCTP_DEFAULT_SEND_PARAM, true,
-	       build_sndrcv, SCTPNL_SNDRCV_A_MAX, sndrcv_policy,
+	       build_sndrcv,
 	       "sctp_default_send_param rejected by the SCTP stack"),
 	SCALAR(SCTPNL_A_MAXSEG, SCTP_MAXSEG, true, build_maxseg,
 	       "sctp_maxseg rejected by the SCTP stack"),
@@ -545,6 +449,15 @@ static int check_asoc(struct set_arg *sa, struct sctp_association *asoc)
 	return 0;
 }
 
+/* An option's nest, parsed with the policy ASSOC_SET validated it by. */
+static int parse_opt_nest(struct set_arg *sa, struct nlattr **tb)
+{
+	const struct nla_policy *p = &sctpnl_set_policy[sa->opt->attr];
+
+	return nla_parse_nested(tb, p->len, sa->nla, p->nested_policy,
+				sa->extack);
+}
+
 static int set_one(struct sctp_association *asoc, void *p)
 {
 	struct set_arg *sa = p;
@@ -553,9 +466,8 @@ static int set_one(struct sctp_association *asoc, void *p)
 	struct sock *sk;
 	int err, len = 0;
 
-	if (opt->policy) {
-		err = nla_parse_nested(tb, opt->maxtype, sa->nla, opt->policy,
-				       sa->extack);
+	if (opt->nested) {
+		err = parse_opt_nest(sa, tb);
 		if (err)
 			return err;
 		err = check_values(sa, tb);
@@ -613,8 +525,7 @@ static int parse_opt_addr(struct set_arg *sa)
 		addr = sa->nla;
 		break;
 	case SCTPNL_A_PADDRPARAMS:
-		err = nla_parse_nested(tb, SCTPNL_PADDR_A_MAX, sa->nla,
-				       paddr_policy, sa->extack);
+		err = parse_opt_nest(sa, tb);
 		if (err)
 			return err;
 		addr = tb[SCTPNL_PADDR_A_ADDR];
