@@ -260,49 +260,62 @@ static int sctpnl_u32_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/*
+ * The filter PROBE_SET asks for: NULL for no list and no interval (every
+ * SACK of every association), else sorted distinct ids.  The policy let
+ * only u32 entries through.
+ */
+static struct sctpnl_probe_filter *
+sctpnl_probe_filter_new(const struct nlattr *list, unsigned long interval,
+			struct netlink_ext_ack *extack)
+{
+	struct sctpnl_probe_filter *f;
+	struct nlattr *nla;
+	u32 n = 0, i = 0;
+	int rem;
+
+	if (list)
+		nla_for_each_nested(nla, list, rem)
+			n++;
+	if (n > SCTPNL_PROBE_FILTER_MAX) {
+		NL_SET_ERR_MSG_ATTR(extack, list,
+				    "too many associations in the probe filter");
+		return ERR_PTR(-E2BIG);
+	}
+	if (!n && !interval)
+		return NULL;
+
+	f = kzalloc(struct_size(f, ids, n) + n * sizeof(*f->last) +
+		    sizeof(*f->last), GFP_KERNEL);
+	if (!f)
+		return ERR_PTR(-ENOMEM);
+	f->interval = interval;
+	f->last = PTR_ALIGN((unsigned long *)&f->ids[n], sizeof(*f->last));
+	if (n)
+		nla_for_each_nested(nla, list, rem)
+			f->ids[i++] = nla_get_u32(nla);
+	sort(f->ids, n, sizeof(f->ids[0]), sctpnl_u32_cmp, NULL);
+	/* Drop duplicates so that the lookup is a plain bsearch. */
+	f->n = n ? 1 : 0;
+	for (i = 1; i < n; i++)
+		if (f->ids[i] != f->ids[f->n - 1])
+			f->ids[f->n++] = f->ids[i];
+	return f;
+}
+
 int sctpnl_probe_set_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct sctpnl_probe_net *pn = net_generic(genl_info_net(info),
 						  sctpnl_probe_net_id);
-	struct nlattr *list = info->attrs[SCTPNL_A_PROBE_FILTER];
 	struct nlattr *ival = info->attrs[SCTPNL_A_PROBE_INTERVAL];
 	/* Rounded up to whole ticks: never more often than asked. */
 	unsigned long interval = ival ? msecs_to_jiffies(nla_get_u32(ival)) : 0;
-	struct sctpnl_probe_filter *f = NULL, *old;
-	struct nlattr *nla;
-	u32 n = 0, i;
-	int rem;
+	struct sctpnl_probe_filter *f, *old;
 
-	if (list) {
-		/* The policy let only u32 entries through. */
-		nla_for_each_nested(nla, list, rem)
-			n++;
-		if (n > SCTPNL_PROBE_FILTER_MAX) {
-			NL_SET_ERR_MSG_ATTR(info->extack, list,
-					    "too many associations in the probe filter");
-			return -E2BIG;
-		}
-	}
-	/* No list and no interval: every SACK of every association. */
-	if (n || interval) {
-		f = kzalloc(struct_size(f, ids, n) + n * sizeof(*f->last) +
-			    sizeof(*f->last), GFP_KERNEL);
-		if (!f)
-			return -ENOMEM;
-		f->interval = interval;
-		f->last = PTR_ALIGN((unsigned long *)&f->ids[n],
-				    sizeof(*f->last));
-		i = 0;
-		if (n)
-			nla_for_each_nested(nla, list, rem)
-				f->ids[i++] = nla_get_u32(nla);
-		sort(f->ids, n, sizeof(f->ids[0]), sctpnl_u32_cmp, NULL);
-		/* Drop duplicates so that the lookup is a plain bsearch. */
-		f->n = n ? 1 : 0;
-		for (i = 1; i < n; i++)
-			if (f->ids[i] != f->ids[f->n - 1])
-				f->ids[f->n++] = f->ids[i];
-	}
+	f = sctpnl_probe_filter_new(info->attrs[SCTPNL_A_PROBE_FILTER],
+				    interval, info->extack);
+	if (IS_ERR(f))
+		return PTR_ERR(f);
 
 	mutex_lock(&sctpnl_probe_mutex);
 	old = rcu_replace_pointer(pn->filter, f,

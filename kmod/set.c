@@ -320,6 +320,59 @@ static int refuse_zero(struct set_arg *sa, struct nlattr **tb)
 	return 0;
 }
 
+/* A flags word with both of a pair of opposite flags, said which. */
+static const struct {
+	u32 both;
+	const char *msg;
+} spp_pairs[] = {
+	{ SPP_HB,
+	  "sctp_peer_addr_params flags: hb_enable and hb_disable together" },
+	{ SPP_PMTUD,
+	  "sctp_peer_addr_params flags: pmtud_enable and pmtud_disable together" },
+	{ SPP_SACKDELAY,
+	  "sctp_peer_addr_params flags: sackdelay_enable and sackdelay_disable together" },
+};
+
+static int check_paddrparams(struct set_arg *sa, struct nlattr **tb)
+{
+	struct nlattr *flags = tb[SCTPNL_PADDR_A_FLAGS];
+	struct nlattr *mtu = tb[SCTPNL_PADDR_A_MTU];
+	u32 v = flags ? nla_get_u32(flags) : 0;
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(spp_pairs); i++) {
+		if ((v & spp_pairs[i].both) == spp_pairs[i].both) {
+			/* a string literal: it outlives the request */
+			sa->extack->_msg = spp_pairs[i].msg;
+			NL_SET_BAD_ATTR(sa->extack, flags);
+			return -EINVAL;
+		}
+	}
+	if ((v & SPP_HB_TIME_IS_ZERO) && tb[SCTPNL_PADDR_A_HBINTERVAL]) {
+		NL_SET_ERR_MSG_ATTR(sa->extack, tb[SCTPNL_PADDR_A_HBINTERVAL],
+				    "sctp_peer_addr_params: hbinterval with hb_time_is_zero (which sets it to 0)");
+		return -EINVAL;
+	}
+	if ((v & SPP_HB_TIME_IS_ZERO) && !(v & SPP_HB_ENABLE)) {
+		NL_SET_ERR_MSG_ATTR(sa->extack, flags,
+				    "sctp_peer_addr_params flags: hb_time_is_zero needs hb_enable");
+		return -EINVAL;
+	}
+	if (tb[SCTPNL_PADDR_A_SACKDELAY] &&
+	    nla_get_u32(tb[SCTPNL_PADDR_A_SACKDELAY]) > 500) {
+		NL_SET_ERR_MSG_ATTR(sa->extack, tb[SCTPNL_PADDR_A_SACKDELAY],
+				    "sctp_peer_addr_params sackdelay: 1..500 ms");
+		return -EINVAL;
+	}
+	if (mtu && nla_get_u32(mtu) &&
+	    nla_get_u32(mtu) < SCTP_DEFAULT_MINSEGMENT) {
+		NL_SET_ERR_MSG_ATTR(sa->extack, mtu,
+				    "sctp_peer_addr_params pathmtu: at least 512 (SCTP_DEFAULT_MINSEGMENT)");
+		return -EINVAL;
+	}
+	return 0;
+}
+
 /*
  * What the stack would refuse, or silently ignore, said here with the
  * attribute and the range (before anything changes): the stack itself
@@ -328,7 +381,6 @@ static int refuse_zero(struct set_arg *sa, struct nlattr **tb)
  */
 static int check_values(struct set_arg *sa, struct nlattr **tb)
 {
-	u32 v;
 	int err;
 
 	err = refuse_zero(sa, tb);
@@ -336,48 +388,7 @@ static int check_values(struct set_arg *sa, struct nlattr **tb)
 		return err;
 	switch (sa->opt->attr) {
 	case SCTPNL_A_PADDRPARAMS:
-		v = tb[SCTPNL_PADDR_A_FLAGS] ?
-			nla_get_u32(tb[SCTPNL_PADDR_A_FLAGS]) : 0;
-		if ((v & SPP_HB) == SPP_HB) {
-			NL_SET_ERR_MSG_ATTR(sa->extack, tb[SCTPNL_PADDR_A_FLAGS],
-					    "sctp_peer_addr_params flags: hb_enable and hb_disable together");
-			return -EINVAL;
-		}
-		if ((v & SPP_PMTUD) == SPP_PMTUD) {
-			NL_SET_ERR_MSG_ATTR(sa->extack, tb[SCTPNL_PADDR_A_FLAGS],
-					    "sctp_peer_addr_params flags: pmtud_enable and pmtud_disable together");
-			return -EINVAL;
-		}
-		if ((v & SPP_SACKDELAY) == SPP_SACKDELAY) {
-			NL_SET_ERR_MSG_ATTR(sa->extack, tb[SCTPNL_PADDR_A_FLAGS],
-					    "sctp_peer_addr_params flags: sackdelay_enable and sackdelay_disable together");
-			return -EINVAL;
-		}
-		if ((v & SPP_HB_TIME_IS_ZERO) && tb[SCTPNL_PADDR_A_HBINTERVAL]) {
-			NL_SET_ERR_MSG_ATTR(sa->extack, tb[SCTPNL_PADDR_A_HBINTERVAL],
-					    "sctp_peer_addr_params: hbinterval with hb_time_is_zero (which sets it to 0)");
-			return -EINVAL;
-		}
-		if ((v & SPP_HB_TIME_IS_ZERO) && !(v & SPP_HB_ENABLE)) {
-			NL_SET_ERR_MSG_ATTR(sa->extack, tb[SCTPNL_PADDR_A_FLAGS],
-					    "sctp_peer_addr_params flags: hb_time_is_zero needs hb_enable");
-			return -EINVAL;
-		}
-		if (tb[SCTPNL_PADDR_A_SACKDELAY] &&
-		    nla_get_u32(tb[SCTPNL_PADDR_A_SACKDELAY]) > 500) {
-			NL_SET_ERR_MSG_ATTR(sa->extack, tb[SCTPNL_PADDR_A_SACKDELAY],
-					    "sctp_peer_addr_params sackdelay: 1..500 ms");
-			return -EINVAL;
-		}
-		if (tb[SCTPNL_PADDR_A_MTU] &&
-		    nla_get_u32(tb[SCTPNL_PADDR_A_MTU]) &&
-		    nla_get_u32(tb[SCTPNL_PADDR_A_MTU]) <
-		    SCTP_DEFAULT_MINSEGMENT) {
-			NL_SET_ERR_MSG_ATTR(sa->extack, tb[SCTPNL_PADDR_A_MTU],
-					    "sctp_peer_addr_params pathmtu: at least 512 (SCTP_DEFAULT_MINSEGMENT)");
-			return -EINVAL;
-		}
-		return 0;
+		return check_paddrparams(sa, tb);
 	case SCTPNL_A_DELAYED_ACK:
 		if (tb[SCTPNL_SACK_A_DELAY] &&
 		    nla_get_u32(tb[SCTPNL_SACK_A_DELAY]) > 500) {
@@ -458,6 +469,26 @@ static int parse_opt_nest(struct set_arg *sa, struct nlattr **tb)
 				sa->extack);
 }
 
+/*
+ * On a one-to-one or peeled socket the stack finds the association only
+ * while it is established or closing; otherwise setsockopt would silently
+ * apply to the socket's future associations instead.  @sk locked.
+ */
+static int check_reachable(struct set_arg *sa, struct sock *sk,
+			   struct sctp_association *asoc)
+{
+	if (!sa->opt->per_assoc || sctp_style(sk, UDP) ||
+	    sctp_sstate(sk, ESTABLISHED) || sctp_sstate(sk, CLOSING))
+		return 0;
+	if (sctpnl_in_accept_queue(sk, asoc))
+		NL_SET_ERR_MSG_ATTR(sa->extack, sa->nla,
+				    "association established but not yet accepted (in the listener's accept queue): per-association options apply once accept() gives it a socket");
+	else
+		NL_SET_ERR_MSG_ATTR(sa->extack, sa->nla,
+				    "association not established");
+	return -ENOTCONN;
+}
+
 static int set_one(struct sctp_association *asoc, void *p)
 {
 	struct set_arg *sa = p;
@@ -468,9 +499,8 @@ static int set_one(struct sctp_association *asoc, void *p)
 
 	if (opt->nested) {
 		err = parse_opt_nest(sa, tb);
-		if (err)
-			return err;
-		err = check_values(sa, tb);
+		if (!err)
+			err = check_values(sa, tb);
 		if (err)
 			return err;
 	}
@@ -478,25 +508,12 @@ static int set_one(struct sctp_association *asoc, void *p)
 	sk = sctpnl_lock_asoc(asoc);
 	if (!sk)
 		return -EAGAIN;
-	/*
-	 * On a one-to-one or peeled socket the stack finds the association
-	 * only while it is established or closing; otherwise setsockopt would
-	 * silently apply to the socket's future associations instead.
-	 */
-	if (opt->per_assoc && !sctp_style(sk, UDP) &&
-	    !sctp_sstate(sk, ESTABLISHED) && !sctp_sstate(sk, CLOSING)) {
-		release_sock(sk);
-		if (sctpnl_in_accept_queue(sk, asoc))
-			NL_SET_ERR_MSG_ATTR(sa->extack, sa->nla,
-					    "association established but not yet accepted (in the listener's accept queue): per-association options apply once accept() gives it a socket");
-		else
-			NL_SET_ERR_MSG_ATTR(sa->extack, sa->nla,
-					    "association not established");
-		return -ENOTCONN;
+	err = check_reachable(sa, sk, asoc);
+	if (!err) {
+		memset(&sa->buf, 0, sizeof(sa->buf));
+		opt->build(sa, asoc, tb, &len);
+		err = check_asoc(sa, asoc);
 	}
-	memset(&sa->buf, 0, sizeof(sa->buf));
-	opt->build(sa, asoc, tb, &len);
-	err = check_asoc(sa, asoc);
 	release_sock(sk);
 	if (err)
 		return err;
