@@ -37,6 +37,8 @@ struct ev {
 	/* probe */
 	uint32_t cwnd, ssthresh, srtt, rto, flight, rwnd, primary;
 	char addr[64];
+	size_t sample_len;	/* probe: SCTPNL_A_PROBE_SAMPLE's length */
+	uint16_t reserved;
 };
 
 struct evs {
@@ -60,6 +62,8 @@ static void decode_sample(const struct nlattr *p, struct ev *e)
 
 	memset(&s, 0, sizeof(s));
 	memcpy(&s, nlt_data(p), len < sizeof(s) ? len : sizeof(s));
+	e->sample_len = len;
+	e->reserved = s.reserved;
 	e->assoc_id = s.assoc_id;
 	e->lport = s.local_port;
 	e->pport = s.peer_port;
@@ -531,6 +535,8 @@ TEST_F(events, probe_tracks_cwnd)
 	EXPECT_NE(0, last->rto);
 	snprintf(want, sizeof(want), "127.0.0.1:%d", self->port);
 	EXPECT_STREQ(want, last->addr);
+	EXPECT_EQ(sizeof(struct sctpnl_path_sample), last->sample_len);
+	EXPECT_EQ(0, last->reserved);
 
 	/* A filter naming another association silences this one. */
 	other = sk_assoc_id(cli) + 1000;
