@@ -50,11 +50,36 @@ erlang: user
 selftests: user
 	$(MAKE) -C selftests
 
-# checkpatch --strict over the kernel side and a sparse build for every
-# kernel; both must be silent.  The exporter's example alert rules must
-# load in Prometheus.
-lint:
-	@echo "  LINT    netlink spec (scripts/check-spec.py)" && scripts/check-spec.py
+# uapi/linux/sctpnl.h is generated from the netlink spec by the kernel's
+# YNL generator (scripts/ynl.sh puts it under .cache/ynl, scripts/ynl-gen.py
+# runs it); never edit the header, edit the spec and `make uapi`.
+SPEC	:= Documentation/netlink/specs/sctpnl.yaml
+UAPI	:= uapi/linux/sctpnl.h
+YNL_GEN	:= scripts/ynl-gen.py --mode uapi --header
+
+uapi:
+	@scripts/ynl.sh
+	@echo "  GEN     $(UAPI) from $(SPEC)"
+	@$(YNL_GEN) -o $(UAPI)
+
+# The spec must validate against the kernel's genetlink-legacy schema (the
+# generator checks) and regenerating the header must change nothing.
+lint-uapi:
+	@echo "  LINT    $(UAPI) is generated from $(SPEC)"
+	@t=$$(mktemp /tmp/sctpnl-uapi.XXXXXX); \
+	$(YNL_GEN) -o $$t || { rm -f $$t; exit 1; }; \
+	if ! diff -u $(UAPI) $$t; then \
+		rm -f $$t; echo "$(UAPI) is not what $(SPEC) generates: make uapi" >&2; \
+		exit 1; \
+	fi; \
+	rm -f $$t
+
+# The header generated from the spec; checkpatch --strict over the kernel
+# side and a sparse build for every kernel; both must be silent.  The
+# exporter's example alert rules must load in Prometheus.  The library's
+# exported ABI must match its baseline (check-abi, mk/install.mk).
+lint: lint-uapi
+	@$(MAKE) -s check-abi
 	@echo "  LINT    alert rules (promtool check rules)"
 	@promtool check rules Documentation/exporter-alerts.yml >/dev/null
 	@echo "  LINT    checkpatch --strict"
@@ -130,7 +155,8 @@ clean:
 	-$(MAKE) -C user/erlang clean
 	$(MAKE) -C selftests clean
 
-.PHONY: all deps module user erlang selftests lint check debug-kernel run bench \
+.PHONY: all deps module user erlang selftests uapi lint lint-uapi check \
+	debug-kernel run bench \
 	bench-tput \
 	vm-run clean
 

@@ -155,7 +155,12 @@ uninstall:
 	fi
 	$(if $(DESTDIR),,-/sbin/ldconfig)
 
-# The library must export its API and nothing else, under its SONAME.
+ABI_BASELINE := user/lib/libsctpnl.abi
+ABIDW_FLAGS := --no-corpus-path --no-comp-dir-path \
+	--header-file user/lib/sctpnl.h --drop-private-types
+
+# The library must export its API and nothing else, under its SONAME, and
+# that API must not change behind the baseline's back (abidiff).
 check-abi: user/lib/$(LIB_SONAME)
 	@echo "  ABI     $(LIB_SONAME)"
 	@soname=$$(objdump -p user/lib/$(LIB_SONAME) | awk '$$1 == "SONAME" { print $$2 }'); \
@@ -164,6 +169,21 @@ check-abi: user/lib/$(LIB_SONAME)
 	@bad=$$(nm -D --defined-only user/lib/$(LIB_SONAME) | \
 		awk '$$3 !~ /^sctpnl_/ && $$3 !~ /^LIBSCTPNL_/ { print $$3 }'); \
 	test -z "$$bad" || { echo "exported but not sctpnl_*: $$bad"; exit 1; }
+	@abidw $(ABIDW_FLAGS) user/lib/$(LIB_SONAME) >$(CACHE)/libsctpnl.abi
+	@abidiff --no-show-locs $(ABI_BASELINE) $(CACHE)/libsctpnl.abi; \
+	rc=$$?; test $$rc = 0 && exit 0; \
+	if [ $$((rc & 8)) != 0 ]; then \
+		echo "libsctpnl: incompatible ABI change (above): a new SONAME, or keep the old layout"; \
+	elif [ $$((rc & 4)) != 0 ]; then \
+		echo "libsctpnl: the ABI changed (above).  New functions only: make abi-baseline" \
+			"and commit it.  A public struct's size or layout: that breaks binaries" \
+			"built against the old one, so a new SONAME (or leave the struct alone)."; \
+	fi; exit 1
+
+# The exported ABI as abidw sees it (types reachable from the public
+# header's functions), the baseline check-abi compares with.
+abi-baseline: user/lib/$(LIB_SONAME)
+	abidw $(ABIDW_FLAGS) user/lib/$(LIB_SONAME) >$(ABI_BASELINE)
 
 # DKMS: the module's sources (kmod/, uapi/, the Kbuild files and
 # dkms.conf with the version filled in) under /usr/src/sctpnl-<ver>, then
@@ -197,4 +217,4 @@ dkms-uninstall:
 	rm -rf $(DKMS_SRC)
 
 .PHONY: install install-lib install-cli install-exporter install-man install-erlang install-module \
-	uninstall check-abi dkms-src dkms-install dkms-uninstall
+	uninstall check-abi abi-baseline dkms-src dkms-install dkms-uninstall

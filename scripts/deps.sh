@@ -12,7 +12,9 @@
 #    chroot of that Debian release (debootstrap) holding the compiler and
 #    the headers, under .cache/<release>-root;
 #  - the parts of linux-source-6.1 the build uses (kselftest headers,
-#    checkpatch).
+#    checkpatch);
+#  - the kernel's YNL generator, which makes uapi/linux/sctpnl.h from the
+#    netlink spec, out of linux-source-7.3 (scripts/ynl.sh).
 #
 # Pieces already present are not fetched again; `make clean` leaves them.
 #
@@ -28,7 +30,8 @@ pkgs=(
 	libnl-genl-3-dev pkg-config lksctp-tools libsctp-dev sparse
 	erlang-base iperf3 python3 python3-pyroute2 gnuplot-nox man-db
 	groff-base util-linux python3-yaml debootstrap libelf1 libssl3 pahole
-	libmicrohttpd-dev prometheus curl erlang-dev
+	libmicrohttpd-dev prometheus curl erlang-dev python3-jsonschema
+	abigail-tools
 )
 
 log() { printf 'deps: %s\n' "$*" >&2; }
@@ -245,4 +248,10 @@ if [ ! -e "$src/.done" ]; then
 		linux-source-6.1/scripts/spelling.txt \
 		linux-source-6.1/scripts/const_structs.checkpatch
 	touch "$src/.done"
+fi
+
+# --- the kernel's YNL generator ----------------------------------------------
+if [ ! -e "$cache/ynl/.done" ]; then
+	apt_setup
+	SCTPNL_CACHE=$cache "$top/scripts/ynl.sh"
 fi

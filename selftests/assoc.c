@@ -52,19 +52,6 @@ FIXTURE_VARIANT_ADD(assoc, o2o_mapped) { O2O, AF_INET6, "::",
 FIXTURE_VARIANT_ADD(assoc, o2m_mapped) { O2M, AF_INET6, "::",
 					 "::ffff:127.0.0.1" };
 
-static sctp_assoc_t first_assoc(int fd)
-{
-	struct {
-		struct sctp_assoc_ids ids;
-		sctp_assoc_t more[16];
-	} list;
-
-	if (GET(fd, SCTP_GET_ASSOC_ID_LIST, &list) ||
-	    !list.ids.gaids_number_of_ids)
-		return 0;
-	return list.ids.gaids_assoc_id[0];
-}
-
 static int send_to(int fd, sctp_assoc_t id, const void *buf, size_t len)
 {
 	struct sctp_sndrcvinfo si = { .sinfo_assoc_id = id };
@@ -164,11 +151,11 @@ FIXTURE_SETUP(assoc)
 		self->cid = sk_assoc_id(self->cli);
 		self->sid = sk_assoc_id(self->srv);
 	} else {
-		self->cid = first_assoc(self->cli);
+		self->cid = sk_first_assoc(self->cli, NULL);
 		/* The server side comes up with the first DATA it gets. */
 		ASSERT_EQ(5, send_to(self->cli, self->cid, "hello", 5));
 		ASSERT_EQ(5, recv_data(self->lsn, buf, sizeof(buf)));
-		self->sid = first_assoc(self->lsn);
+		self->sid = sk_first_assoc(self->lsn, NULL);
 		self->srv = self->lsn;
 		if (variant->style == PEELED) {
 			self->srv = sctp_peeloff(self->lsn, self->sid);
@@ -439,38 +426,6 @@ TEST_F(assoc, get_by_addrs)
 	EXPECT_EQ(self->sid, b.assoc_id);
 }
 
-struct seen {
-	uint32_t ids[64];
-	int n;
-};
-
-static int collect(const struct snl_assoc *a, void *arg)
-{
-	struct seen *s = arg;
-
-	if (s->n < 64)
-		s->ids[s->n++] = a->assoc_id;
-	return 0;
-}
-
-static bool has(const struct seen *s, uint32_t id)
-{
-	for (int i = 0; i < s->n; i++)
-		if (s->ids[i] == id)
-			return true;
-	return false;
-}
-
-static void filter_lport(struct nlt *n, void *arg)
-{
-	nlt_put_u16(n, SCTPNL_FILTER_A_LOCAL_PORT, *(int *)arg);
-}
-
-static void filter_pport(struct nlt *n, void *arg)
-{
-	nlt_put_u16(n, SCTPNL_FILTER_A_PEER_PORT, *(int *)arg);
-}
-
 static void filter_id(struct nlt *n, void *arg)
 {
 	nlt_put_u32(n, SCTPNL_FILTER_A_ASSOC_ID, *(uint32_t *)arg);
@@ -493,41 +448,41 @@ static void filter_paddr(struct nlt *n, void *arg)
 
 TEST_F(assoc, dump_and_filters)
 {
-	struct seen s = { 0 };
+	struct snl_seen s = { 0 };
 	struct snl_assoc a;
 	uint32_t id = self->cid;
 
-	ASSERT_EQ(0, snl_dump(self->n, NULL, NULL, collect, &s));
-	EXPECT_TRUE(has(&s, self->cid));
-	EXPECT_TRUE(has(&s, self->sid));
+	ASSERT_EQ(0, snl_dump(self->n, NULL, NULL, snl_collect, &s));
+	EXPECT_TRUE(snl_seen_count(&s, self->cid));
+	EXPECT_TRUE(snl_seen_count(&s, self->sid));
 
 	memset(&s, 0, sizeof(s));
-	ASSERT_EQ(0, snl_dump(self->n, filter_lport, &self->port, collect, &s));
+	ASSERT_EQ(0, snl_dump(self->n, snl_filter_lport, &self->port, snl_collect, &s));
 	EXPECT_EQ(1, s.n);
-	EXPECT_TRUE(has(&s, self->sid));
+	EXPECT_TRUE(snl_seen_count(&s, self->sid));
 
 	memset(&s, 0, sizeof(s));
-	ASSERT_EQ(0, snl_dump(self->n, filter_pport, &self->port, collect, &s));
+	ASSERT_EQ(0, snl_dump(self->n, snl_filter_pport, &self->port, snl_collect, &s));
 	EXPECT_EQ(1, s.n);
-	EXPECT_TRUE(has(&s, self->cid));
+	EXPECT_TRUE(snl_seen_count(&s, self->cid));
 
 	memset(&s, 0, sizeof(s));
-	ASSERT_EQ(0, snl_dump(self->n, filter_id, &id, collect, &s));
+	ASSERT_EQ(0, snl_dump(self->n, filter_id, &id, snl_collect, &s));
 	EXPECT_EQ(1, s.n);
-	EXPECT_TRUE(has(&s, self->cid));
+	EXPECT_TRUE(snl_seen_count(&s, self->cid));
 
 	memset(&s, 0, sizeof(s));
-	ASSERT_EQ(0, snl_dump(self->n, filter_state_closed, NULL, collect, &s));
-	EXPECT_FALSE(has(&s, self->cid));
+	ASSERT_EQ(0, snl_dump(self->n, filter_state_closed, NULL, snl_collect, &s));
+	EXPECT_FALSE(snl_seen_count(&s, self->cid));
 
 	ASSERT_EQ(0, snl_get_by_id(self->n, self->cid, &a));
 	memset(&s, 0, sizeof(s));
-	ASSERT_EQ(0, snl_dump(self->n, filter_inode, &a.inode, collect, &s));
-	EXPECT_TRUE(has(&s, self->cid));
-	EXPECT_FALSE(has(&s, self->sid));
+	ASSERT_EQ(0, snl_dump(self->n, filter_inode, &a.inode, snl_collect, &s));
+	EXPECT_TRUE(snl_seen_count(&s, self->cid));
+	EXPECT_FALSE(snl_seen_count(&s, self->sid));
 
 	memset(&s, 0, sizeof(s));
-	ASSERT_EQ(0, snl_dump(self->n, filter_paddr, "192.0.2.1", collect, &s));
+	ASSERT_EQ(0, snl_dump(self->n, filter_paddr, "192.0.2.1", snl_collect, &s));
 	EXPECT_EQ(0, s.n);
 }
 

@@ -53,20 +53,6 @@ static int bind_lo(int fd)
 	return setsockopt(fd, SOL_SOCKET, SO_BINDTODEVICE, "lo", 3);
 }
 
-static sctp_assoc_t first_assoc(int fd)
-{
-	struct {
-		struct sctp_assoc_ids ids;
-		sctp_assoc_t more[16];
-	} list;
-	socklen_t len = sizeof(list);
-
-	if (getsockopt(fd, IPPROTO_SCTP, SCTP_GET_ASSOC_ID_LIST, &list, &len) ||
-	    !list.ids.gaids_number_of_ids)
-		return 0;
-	return list.ids.gaids_assoc_id[0];
-}
-
 FIXTURE_SETUP(bound)
 {
 	int type = variant->style == O2O ? SOCK_STREAM : SOCK_SEQPACKET;
@@ -104,13 +90,13 @@ FIXTURE_SETUP(bound)
 		self->cid = sk_assoc_id(self->cli);
 		self->sid = sk_assoc_id(self->srv);
 	} else {
-		self->cid = first_assoc(self->cli);
+		self->cid = sk_first_assoc(self->cli, NULL);
 		si.sinfo_assoc_id = self->cid;
 		ASSERT_EQ(2, sctp_send(self->cli, "hi", 2, &si, MSG_NOSIGNAL));
 		flags = 0;
 		ASSERT_EQ(2, sctp_recvmsg(self->lsn, buf, sizeof(buf), NULL,
 					  NULL, NULL, &flags));
-		self->sid = first_assoc(self->lsn);
+		self->sid = sk_first_assoc(self->lsn, NULL);
 		self->srv = -1;
 	}
 	ASSERT_NE(0, self->cid);
@@ -126,39 +112,6 @@ FIXTURE_TEARDOWN(bound)
 	if (self->lsn > 0)
 		close(self->lsn);
 	nlt_close(self->n);
-}
-
-struct seen {
-	uint32_t ids[64];
-	int n;
-};
-
-static int collect(const struct snl_assoc *a, void *arg)
-{
-	struct seen *s = arg;
-
-	if (s->n < 64)
-		s->ids[s->n++] = a->assoc_id;
-	return 0;
-}
-
-static int count(const struct seen *s, uint32_t id)
-{
-	int i, c = 0;
-
-	for (i = 0; i < s->n; i++)
-		c += s->ids[i] == id;
-	return c;
-}
-
-static void filter_lport(struct nlt *n, void *arg)
-{
-	nlt_put_u16(n, SCTPNL_FILTER_A_LOCAL_PORT, *(int *)arg);
-}
-
-static void filter_pport(struct nlt *n, void *arg)
-{
-	nlt_put_u16(n, SCTPNL_FILTER_A_PEER_PORT, *(int *)arg);
 }
 
 /* Associations /proc/net/sctp/assocs lists with @port at either end. */
@@ -183,26 +136,26 @@ static int proc_count(int port)
 
 TEST_F(bound, dump_lists_both_ends_once)
 {
-	struct seen s = { 0 };
+	struct snl_seen s = { 0 };
 
-	ASSERT_EQ(0, snl_dump(self->n, NULL, NULL, collect, &s));
-	EXPECT_EQ(1, count(&s, self->cid));
-	EXPECT_EQ(1, count(&s, self->sid));
+	ASSERT_EQ(0, snl_dump(self->n, NULL, NULL, snl_collect, &s));
+	EXPECT_EQ(1, snl_seen_count(&s, self->cid));
+	EXPECT_EQ(1, snl_seen_count(&s, self->sid));
 	EXPECT_EQ(2, proc_count(self->port));
 }
 
 TEST_F(bound, filters_find_each_end)
 {
-	struct seen s = { 0 };
+	struct snl_seen s = { 0 };
 
-	ASSERT_EQ(0, snl_dump(self->n, filter_lport, &self->port, collect, &s));
+	ASSERT_EQ(0, snl_dump(self->n, snl_filter_lport, &self->port, snl_collect, &s));
 	EXPECT_EQ(1, s.n);
-	EXPECT_EQ(1, count(&s, self->sid));
+	EXPECT_EQ(1, snl_seen_count(&s, self->sid));
 
 	memset(&s, 0, sizeof(s));
-	ASSERT_EQ(0, snl_dump(self->n, filter_pport, &self->port, collect, &s));
+	ASSERT_EQ(0, snl_dump(self->n, snl_filter_pport, &self->port, snl_collect, &s));
 	EXPECT_EQ(1, s.n);
-	EXPECT_EQ(1, count(&s, self->cid));
+	EXPECT_EQ(1, snl_seen_count(&s, self->cid));
 }
 
 TEST_F(bound, get_by_id)

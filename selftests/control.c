@@ -51,19 +51,6 @@ struct pair {
 	sctp_assoc_t own_oid, peer_oid;	/* how each owner names it */
 };
 
-static sctp_assoc_t first_assoc(int fd)
-{
-	struct {
-		struct sctp_assoc_ids ids;
-		sctp_assoc_t more[16];
-	} list;
-
-	if (GET(fd, SCTP_GET_ASSOC_ID_LIST, &list) ||
-	    !list.ids.gaids_number_of_ids)
-		return 0;
-	return list.ids.gaids_assoc_id[0];
-}
-
 static void subscribe(int fd)
 {
 	struct sctp_event_subscribe ev = {
@@ -172,13 +159,13 @@ static int pair_up(struct pair *p, enum style st, const char *ip)
 	} else {
 		struct sctp_sndrcvinfo si = { 0 };
 
-		p->cid = first_assoc(p->cli);
+		p->cid = sk_first_assoc(p->cli, NULL);
 		si.sinfo_assoc_id = p->cid;
 		if (sctp_send(p->cli, "hello", 5, &si, MSG_NOSIGNAL) != 5)
 			return -6;
 		if (recv_data(p->lsn, buf, sizeof(buf), NULL) != 5)
 			return -7;
-		p->sid = first_assoc(p->lsn);
+		p->sid = sk_first_assoc(p->lsn, NULL);
 		p->srv = p->lsn;
 		if (st == PEELED) {
 			p->srv = sctp_peeloff(p->lsn, p->sid);
@@ -1268,7 +1255,7 @@ static int mh_up(struct mh *m)
 	if (sctp_connectx(m->cli, (void *)s, 2, &m->cid))
 		return -4;
 	end = now_ms() + 3000;
-	while (!(m->sid = first_assoc(m->lsn)) && now_ms() < end)
+	while (!(m->sid = sk_first_assoc(m->lsn, NULL)) && now_ms() < end)
 		usleep(10000);
 	if (!m->sid)
 		return -5;

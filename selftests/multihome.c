@@ -85,19 +85,6 @@ static int wait_paths_active(int fd, sctp_assoc_t oid,
 	return -ETIMEDOUT;
 }
 
-static sctp_assoc_t first_assoc(int fd)
-{
-	struct {
-		struct sctp_assoc_ids ids;
-		sctp_assoc_t more[4];
-	} list;
-
-	if (GET(fd, SCTP_GET_ASSOC_ID_LIST, &list) ||
-	    list.ids.gaids_number_of_ids != 1)
-		return 0;
-	return list.ids.gaids_assoc_id[0];
-}
-
 FIXTURE_SETUP(mh)
 {
 	const char *cns = getenv("MH_CNS"), *sns = getenv("MH_SNS");
@@ -154,7 +141,10 @@ FIXTURE_SETUP(mh)
 	} else {
 		/* connectx on one-to-many returns at once: wait for it. */
 		for (int t = 0; t < 500 && !self->sid; t++) {
-			self->sid = first_assoc(self->lsn);
+			unsigned int n;
+			sctp_assoc_t sid = sk_first_assoc(self->lsn, &n);
+
+			self->sid = n == 1 ? sid : 0;
 			if (!self->sid)
 				usleep(10000);
 		}
@@ -359,29 +349,15 @@ TEST_F(mh, server_side)
 }
 
 /* Each namespace sees exactly its one association. */
-struct seen {
-	uint32_t ids[8];
-	int n;
-};
-
-static int collect(const struct snl_assoc *a, void *arg)
-{
-	struct seen *s = arg;
-
-	if (s->n < 8)
-		s->ids[s->n++] = a->assoc_id;
-	return 0;
-}
-
 TEST_F(mh, dumps_per_namespace)
 {
-	struct seen s = { 0 };
+	struct snl_seen s = { 0 };
 
-	ASSERT_EQ(0, snl_dump(self->cn, NULL, NULL, collect, &s));
+	ASSERT_EQ(0, snl_dump(self->cn, NULL, NULL, snl_collect, &s));
 	ASSERT_EQ(1, s.n);
 	EXPECT_EQ(self->cid, s.ids[0]);
 	memset(&s, 0, sizeof(s));
-	ASSERT_EQ(0, snl_dump(self->sn, NULL, NULL, collect, &s));
+	ASSERT_EQ(0, snl_dump(self->sn, NULL, NULL, snl_collect, &s));
 	ASSERT_EQ(1, s.n);
 	EXPECT_EQ(self->sid, s.ids[0]);
 }
@@ -399,19 +375,19 @@ static void filter_laddr(struct nlt *n, void *arg)
 TEST_F(mh, filters_match_any_path)
 {
 	for (int i = 0; i < 2; i++) {
-		struct seen s = { 0 };
+		struct snl_seen s = { 0 };
 
 		ASSERT_EQ(0, snl_dump(self->cn, filter_paddr, (void *)srv_ip[i],
-				      collect, &s));
+				      snl_collect, &s));
 		EXPECT_EQ(1, s.n) TH_LOG("peer %s", srv_ip[i]);
 		memset(&s, 0, sizeof(s));
 		ASSERT_EQ(0, snl_dump(self->cn, filter_laddr, (void *)cli_ip[i],
-				      collect, &s));
+				      snl_collect, &s));
 		EXPECT_EQ(1, s.n) TH_LOG("local %s", cli_ip[i]);
 		memset(&s, 0, sizeof(s));
 		/* The client's addresses are no peer of the client. */
 		ASSERT_EQ(0, snl_dump(self->cn, filter_paddr, (void *)cli_ip[i],
-				      collect, &s));
+				      snl_collect, &s));
 		EXPECT_EQ(0, s.n);
 	}
 }

@@ -2,8 +2,10 @@
 /*
  * bench_dump: what the benchmarks time of libsctpnl itself.
  *
- *   bench_dump count [brief] dump every association through the library
- *                            (all of each, or SCTPNL_INFO_BRIEF), print
+ *   bench_dump count [brief|table]
+ *                            dump every association through the library
+ *                            (all of each, SCTPNL_INFO_BRIEF, or what
+ *                            sctpctl's table asks: BRIEF | MISC), print
  *                            "count N seconds T maxrss_kb K"
  *   bench_dump lookup R      R gets by 4-tuple and R gets by assoc id of
  *                            one association from the middle of the dump,
@@ -69,6 +71,9 @@ int main(int argc, char **argv)
 
 		if (argc == 3 && !strcmp(argv[2], "brief")) {
 			f.info = SCTPNL_INFO_BRIEF;
+			SCTPNL_SETF(&f, SCTPNL_FILTER_INFO);
+		} else if (argc == 3 && !strcmp(argv[2], "table")) {
+			f.info = SCTPNL_INFO_BRIEF | SCTPNL_INFO_MISC;
 			SCTPNL_SETF(&f, SCTPNL_FILTER_INFO);
 		}
 		t0 = now();

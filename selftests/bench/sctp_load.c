@@ -8,8 +8,10 @@
  *   sctp_load o2m C S C one-to-many client sockets, each associated with
  *                     S one-to-many server sockets (2*C*S associations)
  *
- * Clients are spread over 127.0.0.x source addresses so ephemeral ports
- * never run out.  Readiness is counted with SCTP_GET_ASSOC_NUMBER on the
+ * Clients bind explicit source ports, spread over 127.0.0.x source
+ * addresses: SCTP hands out an ephemeral port only if no socket of any
+ * address holds it, so ephemeral binds stop at the size of
+ * ip_local_port_range (~28,000), whatever the address.  Readiness is counted with SCTP_GET_ASSOC_NUMBER on the
  * server sockets, independent of the tools being measured.  When all are
  * up it prints "ready <associations>" and waits for stdin to close.
  */
@@ -27,7 +29,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#define PER_SRC_ADDR	20000	/* clients per 127.0.0.x source address */
+#define PER_SRC_ADDR	10000	/* clients per 127.0.0.x source address */
+#define SRC_PORT_BASE	2000	/* their ports: below servers and ephemerals */
 
 static int base_port = 20000;	/* SCTP_LOAD_PORT overrides */
 
@@ -105,12 +108,18 @@ static void wait_servers(int *srv, int nsrv, unsigned long want)
 	}
 }
 
+/* Client @i's source: a port of its own on its 127.0.0.x address. */
+static struct sockaddr_in client_src(long i)
+{
+	return lo(2 + i / PER_SRC_ADDR, SRC_PORT_BASE + i % PER_SRC_ADDR);
+}
+
 static void o2o(long n)
 {
 	int srv = server(base_port);
 
 	for (long i = 0; i < n; i++) {
-		struct sockaddr_in src = lo(2 + i / PER_SRC_ADDR, 0);
+		struct sockaddr_in src = client_src(i);
 		struct sockaddr_in dst = lo(1, base_port);
 		int fd = socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP);
 
@@ -134,7 +143,7 @@ static void o2m(long c, long s)
 		srv[j] = server(base_port + j);
 
 	for (long i = 0; i < c; i++) {
-		struct sockaddr_in src = lo(2 + i / PER_SRC_ADDR, 0);
+		struct sockaddr_in src = client_src(i);
 		int fd = socket(AF_INET, SOCK_SEQPACKET, IPPROTO_SCTP);
 
 		if (fd < 0)

@@ -343,6 +343,52 @@ sctp_assoc_t sk_assoc_id(int fd)
 	return st.sstat_assoc_id;
 }
 
+sctp_assoc_t sk_first_assoc(int fd, unsigned int *n)
+{
+	struct {
+		struct sctp_assoc_ids ids;
+		sctp_assoc_t more[16];
+	} list;
+	socklen_t len = sizeof(list);
+
+	if (n)
+		*n = 0;
+	if (getsockopt(fd, IPPROTO_SCTP, SCTP_GET_ASSOC_ID_LIST, &list, &len) ||
+	    !list.ids.gaids_number_of_ids)
+		return 0;
+	if (n)
+		*n = list.ids.gaids_number_of_ids;
+	return list.ids.gaids_assoc_id[0];
+}
+
+int snl_collect(const struct snl_assoc *a, void *arg)
+{
+	struct snl_seen *s = arg;
+
+	if (s->n < (int)(sizeof(s->ids) / sizeof(s->ids[0])))
+		s->ids[s->n++] = a->assoc_id;
+	return 0;
+}
+
+int snl_seen_count(const struct snl_seen *s, uint32_t id)
+{
+	int i, c = 0;
+
+	for (i = 0; i < s->n; i++)
+		c += s->ids[i] == id;
+	return c;
+}
+
+void snl_filter_lport(struct nlt *n, void *arg)
+{
+	nlt_put_u16(n, SCTPNL_FILTER_A_LOCAL_PORT, *(int *)arg);
+}
+
+void snl_filter_pport(struct nlt *n, void *arg)
+{
+	nlt_put_u16(n, SCTPNL_FILTER_A_PEER_PORT, *(int *)arg);
+}
+
 int sh(const char *fmt, ...)
 {
 	char cmd[1024];

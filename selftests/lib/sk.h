@@ -82,6 +82,24 @@ int sk_local_port(int fd);
 int sk_quiesce(int fd, sctp_assoc_t id);
 /* The association id an owner's socket has (one-to-one: the only one). */
 sctp_assoc_t sk_assoc_id(int fd);
+/*
+ * The first of the association ids SCTP_GET_ASSOC_ID_LIST gives on @fd,
+ * or 0 if none; *@n (if not NULL) is how many it has (at most 16 seen).
+ */
+sctp_assoc_t sk_first_assoc(int fd, unsigned int *n);
+
+/* Association ids a dump reported, for snl_dump(..., snl_collect, &seen). */
+struct snl_seen {
+	uint32_t ids[64];
+	int n;
+};
+
+int snl_collect(const struct snl_assoc *a, void *arg);
+/* How many times @id was reported. */
+int snl_seen_count(const struct snl_seen *s, uint32_t id);
+/* Dump filters (the filter callbacks of snl_dump()): *(int *)arg port. */
+void snl_filter_lport(struct nlt *n, void *arg);
+void snl_filter_pport(struct nlt *n, void *arg);
 
 /* Run a shell command, return its exit status. */
 int sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -236,34 +236,36 @@ static int usage_error(const char *what, const char *arg)
 	return 1;
 }
 
-int main(int argc, char **argv)
+/* Command-line settings main() acts on, besides those kept in *x. */
+struct cli {
+	const char *listen;
+	int events;
+	int rcvbuf;
+};
+
+/* -1 to go on, or the exit status (help, version, usage errors). */
+static int parse_args(int argc, char **argv, struct exporter *x,
+		      struct cli *o)
 {
-	struct exporter x = { .path = DEFAULT_PATH };
-	const char *listen = DEFAULT_LISTEN;
-	int events = 1, rcvbuf = DEFAULT_RCVBUF, idx, c, sig, err;
-	struct addrinfo *ai = NULL;
-	struct MHD_Daemon *d;
-	unsigned int flags;
-	sigset_t sigs;
+	int idx, c, err;
 	char *end;
 
-	x.filter.max = DEFAULT_MAX;
 	while ((c = getopt_long(argc, argv, "hV", long_opts, &idx)) != -1) {
 		switch (c) {
 		case OPT_LISTEN:
-			listen = optarg;
+			o->listen = optarg;
 			break;
 		case OPT_PATH:
 			if (optarg[0] != '/')
 				return usage_error("path must start with /",
 						   optarg);
-			x.path = optarg;
+			x->path = optarg;
 			break;
 		case OPT_ASSOC:
-			x.filter.enabled = 1;
+			x->filter.enabled = 1;
 			break;
 		case OPT_FILTER:
-			err = mx_filter_parse(&x.filter,
+			err = mx_filter_parse(&x->filter,
 					      long_opts[idx].name +
 					      strlen("assoc."), optarg);
 			if (err)
@@ -272,12 +274,12 @@ int main(int argc, char **argv)
 						   "bad value", optarg);
 			break;
 		case OPT_NO_EVENTS:
-			events = 0;
+			o->events = 0;
 			break;
 		case OPT_RCVBUF:
 			errno = 0;
-			rcvbuf = strtol(optarg, &end, 0);
-			if (errno || *end || rcvbuf < 0)
+			o->rcvbuf = strtol(optarg, &end, 0);
+			if (errno || *end || o->rcvbuf < 0)
 				return usage_error("bad size", optarg);
 			break;
 		case 'V':
@@ -296,9 +298,28 @@ int main(int argc, char **argv)
 	}
 	if (optind < argc)
 		return usage_error("unexpected argument", argv[optind]);
-	if (x.filter.set && !x.filter.enabled)
+	if (x->filter.set && !x->filter.enabled)
 		fprintf(stderr, "sctpnl-exporter: --assoc.* flags without "
 			"--collector.assoc select nothing\n");
+	return -1;
+}
+
+int main(int argc, char **argv)
+{
+	struct exporter x = { .path = DEFAULT_PATH };
+	struct cli o = { DEFAULT_LISTEN, 1, DEFAULT_RCVBUF };
+	const char *listen;
+	struct addrinfo *ai = NULL;
+	struct MHD_Daemon *d;
+	unsigned int flags;
+	sigset_t sigs;
+	int sig, err;
+
+	x.filter.max = DEFAULT_MAX;
+	err = parse_args(argc, argv, &x, &o);
+	if (err >= 0)
+		return err;
+	listen = o.listen;
 	if (parse_listen(listen, &ai))
 		return usage_error("bad listen address", listen);
 
@@ -313,8 +334,8 @@ int main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 	pthread_mutex_init(&x.lock, NULL);
 
-	if (events) {
-		x.events = ev_start(rcvbuf);
+	if (o.events) {
+		x.events = ev_start(o.rcvbuf);
 		if (!x.events) {
 			fprintf(stderr, "sctpnl-exporter: no event counters: "
 				"%s\n", errno == SCTPNL_ENOFAMILY ?

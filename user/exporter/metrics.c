@@ -201,15 +201,6 @@ static const char *sfx(enum mx_type t)
 }
 
 /* Names of the label values, index = the kernel's numbering. */
-static const char *const assoc_change_state[MX_ASSOC_CHANGE_STATES] = {
-	"comm_up", "comm_lost", "restart", "shutdown_comp", "cant_assoc",
-};
-
-static const char *const paddr_change_state[MX_PADDR_CHANGE_STATES] = {
-	"addr_available", "addr_unreachable", "addr_removed", "addr_added",
-	"addr_made_prim", "addr_confirmed", "addr_potentially_failed",
-};
-
 /* Path states as sctpnl_path_state_name() says them, in enum order. */
 #define MX_PATH_STATES	4
 
@@ -703,13 +694,13 @@ static void put_events(struct mx_buf *b, unsigned int fl,
 	       "SCTP_ASSOC_CHANGE notifications by state, since the exporter started.");
 	for (i = 0; i < MX_ASSOC_CHANGE_STATES; i++)
 		mx_printf(b, "sctpnl_events_assoc_change_total{state=\"%s\"} "
-			  "%" PRIu64 "\n", assoc_change_state[i],
+			  "%" PRIu64 "\n", sctpnl_assoc_change_atom(i),
 			  e->assoc_change[i]);
 	family(b, fl, "sctpnl_events_paddr_change", MX_COUNTER,
 	       "SCTP_PEER_ADDR_CHANGE notifications by state, since the exporter started.");
 	for (i = 0; i < MX_PADDR_CHANGE_STATES; i++)
 		mx_printf(b, "sctpnl_events_paddr_change_total{state=\"%s\"} "
-			  "%" PRIu64 "\n", paddr_change_state[i],
+			  "%" PRIu64 "\n", sctpnl_paddr_change_atom(i),
 			  e->paddr_change[i]);
 	family(b, fl, "sctpnl_events_send_failed", MX_COUNTER,
 	       "SCTP_SEND_FAILED notifications, since the exporter started.");

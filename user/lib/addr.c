@@ -11,6 +11,27 @@
 
 #include "internal.h"
 
+/* Dotted quad without inet_ntop's sprintf: listings print thousands. */
+static void ntop4(const struct in_addr *in, char *buf, size_t len)
+{
+	const uint8_t *b = (const uint8_t *)in;
+	char t[INET_ADDRSTRLEN], *p = t;
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		if (i)
+			*p++ = '.';
+		if (b[i] >= 100)
+			*p++ = '0' + b[i] / 100;
+		if (b[i] >= 10)
+			*p++ = '0' + b[i] / 10 % 10;
+		*p++ = '0' + b[i] % 10;
+	}
+	*p = '\0';
+	if ((size_t)(p - t) < len)
+		memcpy(buf, t, p - t + 1);
+}
+
 char *sctpnl_addr_ntop(const struct sctpnl_addr *a, char *buf, size_t len)
 {
 	char ifname[IF_NAMESIZE];
@@ -21,9 +42,20 @@ char *sctpnl_addr_ntop(const struct sctpnl_addr *a, char *buf, size_t len)
 	buf[0] = '\0';
 	switch (a->family) {
 	case AF_INET:
-		inet_ntop(AF_INET, &a->v4, buf, len);
+		ntop4(&a->v4, buf, len);
 		break;
 	case AF_INET6:
+		if (IN6_IS_ADDR_V4MAPPED(&a->v6)) {
+			/* inet_ntop's form, ::ffff:a.b.c.d, the cheap way */
+			char t[INET6_ADDRSTRLEN] = "::ffff:";
+
+			ntop4((const struct in_addr *)&a->v6.s6_addr[12],
+			      t + 7, sizeof(t) - 7);
+			n = strlen(t);
+			if (n < len)
+				memcpy(buf, t, n + 1);
+			break;
+		}
 		if (!inet_ntop(AF_INET6, &a->v6, buf, len))
 			break;
 		/* a scope means something for link-local addresses only:

@@ -10,155 +10,192 @@
 #include "internal.h"
 #include "fields.h"
 
-static void erl_addr(FILE *f, const struct sctpnl_addr *a)
+static void erl_ip(struct snl_obuf *o, const struct sctpnl_addr *a)
 {
 	const uint8_t *b;
 	int i;
 
-	snl_puts(f, "{{");
+	snl_ob_c(o, '{');
 	if (a->family == AF_INET) {
 		b = (const uint8_t *)&a->v4;
 		for (i = 0; i < 4; i++) {
 			if (i)
-				snl_putc(f, ',');
-			snl_putu(f, b[i]);
+				snl_ob_c(o, ',');
+			snl_ob_u(o, b[i]);
 		}
 	} else {
 		b = a->v6.s6_addr;
 		for (i = 0; i < 8; i++) {
 			if (i)
-				snl_putc(f, ',');
-			snl_putu(f, b[2 * i] << 8 | b[2 * i + 1]);
+				snl_ob_c(o, ',');
+			snl_ob_u(o, b[2 * i] << 8 | b[2 * i + 1]);
 		}
 	}
-	snl_puts(f, "},");
-	snl_putu(f, a->port);
-	snl_putc(f, '}');
+	snl_ob_c(o, '}');
 }
 
-static int erl_rec(FILE *f, enum sctpnl_rec which, const void *rec)
+static void erl_addr(struct snl_obuf *o, const struct sctpnl_addr *a)
 {
-	struct snl_field fl[SNL_MAX_FIELDS];
-	const char *name = sctpnl_rec_name(which);
-	int n, i, err;
-
-	if (!name)
-		return -EINVAL;
-	n = snl_rec_fields(which, rec, fl);
-	if (n < 0)
-		return n;
-	snl_putc(f, '#');
-	snl_puts(f, name);
-	snl_putc(f, '{');
-	for (i = 0; i < n; i++) {
-		const struct snl_field *x = &fl[i];
-
-		if (i)
-			snl_putc(f, ',');
-		snl_puts(f, x->name);
-		snl_puts(f, " = ");
-		switch (x->type) {
-		case SNL_F_UNDEF:
-			snl_puts(f, "undefined");
-			break;
-		case SNL_F_UINT:
-			snl_putu(f, snl_field_erl_uint(x));
-			break;
-		case SNL_F_ATOM:
-			snl_puts(f, x->s);
-			break;
-		case SNL_F_BOOL:
-			snl_puts(f, x->u ? "true" : "false");
-			break;
-		case SNL_F_ADDR:
-			erl_addr(f, x->addr);
-			break;
-		case SNL_F_FLAGS: {
-			unsigned int b;
-			int first = 1;
-
-			snl_putc(f, '[');
-			for (b = 0; b < x->n_names; b++) {
-				if (!(x->u & (1ull << b)) || !x->names[b])
-					continue;
-				if (!first)
-					snl_putc(f, ',');
-				snl_puts(f, x->names[b]);
-				first = 0;
-			}
-			snl_putc(f, ']');
-			break;
-		}
-		case SNL_F_REC:
-			err = erl_rec(f, x->rec, x->ptr);
-			if (err)
-				return err;
-			break;
-		case SNL_F_BIN: {
-			const uint8_t *d = x->ptr;
-			uint64_t k;
-
-			snl_puts(f, "<<");
-			for (k = 0; k < x->u; k++) {
-				if (k)
-					snl_putc(f, ',');
-				snl_putu(f, d[k]);
-			}
-			snl_puts(f, ">>");
-			break;
-		}
-		}
+	if (a->family != AF_INET && a->family != AF_INET6) {
+		snl_ob_s(o, "undefined");
+		return;
 	}
-	snl_putc(f, '}');
-	return 0;
+	snl_ob_c(o, '{');
+	erl_ip(o, a);
+	snl_ob_c(o, ',');
+	snl_ob_u(o, a->port);
+	snl_ob_c(o, '}');
+}
+
+/* What was written, to f: 0 or -EIO. */
+static int erl_done(struct snl_obuf *o)
+{
+	snl_ob_flush(o);
+	return ferror(o->f) ? -EIO : 0;
+}
+
+int sctpnl_fprint_erl_addr(FILE *f, const struct sctpnl_addr *a)
+{
+	struct snl_obuf o = { .f = f };
+
+	erl_addr(&o, a);
+	return erl_done(&o);
+}
+
+static void erl_flags(struct snl_obuf *o, const struct snl_names *t, uint64_t mask)
+{
+	unsigned int b;
+	int first = 1;
+
+	snl_ob_c(o, '[');
+	for (b = 0; b < t->n; b++) {
+		if (!(mask & (1ull << b)) || !t->v[b])
+			continue;
+		if (!first)
+			snl_ob_c(o, ',');
+		snl_ob_s(o, t->v[b]);
+		first = 0;
+	}
+	snl_ob_c(o, ']');
+}
+
+static void erl_bin(struct snl_obuf *o, const uint8_t *d, size_t len)
+{
+	size_t k;
+
+	snl_ob_s(o, "<<");
+	for (k = 0; d && k < len; k++) {
+		if (k)
+			snl_ob_c(o, ',');
+		snl_ob_u(o, d[k]);
+	}
+	snl_ob_s(o, ">>");
+}
+
+static void erl_rec(struct snl_obuf *o, const struct snl_desc *d, const void *rec);
+
+static void erl_value(struct snl_obuf *o, const struct snl_desc *d,
+		      const struct snl_row *r, const void *rec)
+{
+	const void *p = snl_at(rec, r);
+
+	if (!snl_row_isset(d, rec, r)) {
+		snl_ob_s(o, "undefined");
+		return;
+	}
+	switch (r->type) {
+	case SNL_F_UINT:
+		snl_ob_u(o, snl_row_erl_u(rec, r));
+		break;
+	case SNL_F_ATOM:
+		snl_ob_s(o, snl_row_atom(rec, r, 0));
+		break;
+	case SNL_F_BOOL:
+		snl_ob_s(o, snl_row_u(rec, r) ? "true" : "false");
+		break;
+	case SNL_F_ADDR:
+		erl_addr(o, p);
+		break;
+	case SNL_F_FLAGS:
+		erl_flags(o, r->names, snl_row_u(rec, r));
+		break;
+	case SNL_F_REC:
+		erl_rec(o, r->rec, p);
+		break;
+	case SNL_F_BIN:
+		erl_bin(o, *(const uint8_t *const *)p,
+			*(const size_t *)((const char *)rec + r->len_off));
+		break;
+	}
+}
+
+static void erl_rec(struct snl_obuf *o, const struct snl_desc *d, const void *rec)
+{
+	const struct snl_row *r;
+	int first = 1;
+
+	snl_ob_c(o, '#');
+	snl_ob_s(o, d->name);
+	snl_ob_c(o, '{');
+	for (r = d->rows; r < d->rows + d->n; r++) {
+		if (!r->name)
+			continue;
+		if (!first)
+			snl_ob_c(o, ',');
+		first = 0;
+		snl_ob_s(o, r->name);
+		snl_ob_s(o, " = ");
+		erl_value(o, d, r, rec);
+	}
+	snl_ob_c(o, '}');
 }
 
 int sctpnl_fprint_erl(FILE *f, enum sctpnl_rec which, const void *rec)
 {
-	int err = erl_rec(f, which, rec);
+	const struct snl_desc *d = snl_desc_of(which);
+	struct snl_obuf o = { .f = f };
 
-	if (!err && ferror(f))
-		err = -EIO;
-	return err;
+	if (!d)
+		return -EINVAL;
+	erl_rec(&o, d, rec);
+	return erl_done(&o);
 }
 
-static int term(FILE *f, enum sctpnl_rec which, const void *rec)
+static void term(struct snl_obuf *o, enum sctpnl_rec which, const void *rec)
 {
-	int err = erl_rec(f, which, rec);
-
-	if (!err)
-		snl_puts(f, ".\n");
-	return err;
+	erl_rec(o, snl_desc_of(which), rec);
+	snl_ob_s(o, ".\n");
 }
 
 int sctpnl_fprint_erl_assoc(FILE *f, const struct sctpnl_assoc *a)
 {
+	struct snl_obuf ob = { .f = f }, *o = &ob;
 	union snl_rec_buf r;
 	unsigned int i;
 
 	if (!sctpnl_status_from_assoc(a, &r.status))
-		term(f, SCTPNL_REC_STATUS, &r.status);
+		term(o, SCTPNL_REC_STATUS, &r.status);
 	for (i = 0; i < a->n_paths; i++) {
 		if (!sctpnl_paddrinfo_from_assoc(a, i, &r.pi))
-			term(f, SCTPNL_REC_PADDRINFO, &r.pi);
+			term(o, SCTPNL_REC_PADDRINFO, &r.pi);
 		if (!sctpnl_paddrparams_from_assoc(a, i, &r.pp))
-			term(f, SCTPNL_REC_PADDRPARAMS, &r.pp);
+			term(o, SCTPNL_REC_PADDRPARAMS, &r.pp);
 	}
 	if (!sctpnl_rtoinfo_from_assoc(a, &r.rto))
-		term(f, SCTPNL_REC_RTOINFO, &r.rto);
+		term(o, SCTPNL_REC_RTOINFO, &r.rto);
 	if (!sctpnl_assocparams_from_assoc(a, &r.ap))
-		term(f, SCTPNL_REC_ASSOCPARAMS, &r.ap);
+		term(o, SCTPNL_REC_ASSOCPARAMS, &r.ap);
 	if (!sctpnl_initmsg_from_assoc(a, &r.im))
-		term(f, SCTPNL_REC_INITMSG, &r.im);
+		term(o, SCTPNL_REC_INITMSG, &r.im);
 	if (!sctpnl_delayed_ack_from_assoc(a, &r.av))
-		term(f, SCTPNL_REC_ASSOC_VALUE, &r.av);
+		term(o, SCTPNL_REC_ASSOC_VALUE, &r.av);
 	if (!sctpnl_sndrcvinfo_from_assoc(a, &r.sri))
-		term(f, SCTPNL_REC_SNDRCVINFO, &r.sri);
+		term(o, SCTPNL_REC_SNDRCVINFO, &r.sri);
 	if (!sctpnl_events_from_assoc(a, &r.ev))
-		term(f, SCTPNL_REC_EVENT_SUBSCRIBE, &r.ev);
+		term(o, SCTPNL_REC_EVENT_SUBSCRIBE, &r.ev);
 	if (!sctpnl_setadaptation_from_assoc(a, &r.ad))
-		term(f, SCTPNL_REC_SETADAPTATION, &r.ad);
+		term(o, SCTPNL_REC_SETADAPTATION, &r.ad);
 	if (!sctpnl_prim_from_assoc(a, &r.prim))
-		term(f, SCTPNL_REC_PRIM, &r.prim);
-	return ferror(f) ? -EIO : 0;
+		term(o, SCTPNL_REC_PRIM, &r.prim);
+	return erl_done(o);
 }

@@ -14,18 +14,24 @@
 #define JSON_MAX_DEPTH	32
 
 struct sctpnl_json {
-	FILE *f;
 	unsigned int flags;
 	int depth;
 	unsigned int count[JSON_MAX_DEPTH + 1];
+	struct snl_obuf ob;	/* handed to stdio at each public call's end */
 };
+
+#define out_n(j, p, n)	snl_ob_n(&(j)->ob, p, n)
+#define out_c(j, c)	snl_ob_c(&(j)->ob, c)
+#define out_s(j, s)	snl_ob_s(&(j)->ob, s)
+#define out_u(j, v)	snl_ob_u(&(j)->ob, v)
+#define jflush(j)	snl_ob_flush(&(j)->ob)
 
 struct sctpnl_json *sctpnl_json_new(FILE *f, unsigned int flags)
 {
 	struct sctpnl_json *j = calloc(1, sizeof(*j));
 
 	if (j) {
-		j->f = f;
+		j->ob.f = f;
 		j->flags = flags;
 	}
 	return j;
@@ -37,8 +43,9 @@ int sctpnl_json_free(struct sctpnl_json *j)
 
 	if (!j)
 		return 0;
-	snl_putc(j->f, '\n');
-	err = ferror(j->f) ? -EIO : 0;
+	out_c(j, '\n');
+	jflush(j);
+	err = ferror(j->ob.f) ? -EIO : 0;
 	free(j);
 	return err;
 }
@@ -47,9 +54,9 @@ static void indent(struct sctpnl_json *j)
 {
 	int i;
 
-	snl_putc(j->f, '\n');
+	out_c(j, '\n');
 	for (i = 0; i < j->depth; i++)
-		snl_puts(j->f, "  ");
+		out_s(j, "  ");
 }
 
 static const char *escape(unsigned char c)
@@ -74,59 +81,104 @@ static const char *escape(unsigned char c)
 }
 
 /* Runs of plain characters go out whole; the rest escaped. */
-static void put_str(FILE *f, const char *s)
+static void put_str(struct sctpnl_json *j, const char *s)
 {
 	const char *run = s, *esc;
+	char u[8];
 	unsigned char c;
 
-	snl_putc(f, '"');
+	out_c(j, '"');
 	for (; (c = *s); s++) {
 		if (c >= 0x20 && c != '"' && c != '\\')
 			continue;
-		fwrite_unlocked(run, 1, s - run, f);
+		out_n(j, run, s - run);
 		run = s + 1;
 		esc = escape(c);
-		if (esc)
-			snl_puts(f, esc);
-		else
-			fprintf(f, "\\u%04x", c);
+		if (!esc) {
+			snprintf(u, sizeof(u), "\\u%04x", c);
+			esc = u;
+		}
+		out_s(j, esc);
 	}
-	fwrite_unlocked(run, 1, s - run, f);
-	snl_putc(f, '"');
+	out_n(j, run, s - run);
+	out_c(j, '"');
 }
 
 /* Keys are field names, almost never in need of escaping. */
-static void put_key(FILE *f, const char *key)
+static void put_key(struct sctpnl_json *j, const char *key)
 {
 	const unsigned char *p;
 
 	for (p = (const unsigned char *)key; *p; p++)
 		if (*p < 0x20 || *p == '"' || *p == '\\') {
-			put_str(f, key);
+			put_str(j, key);
 			return;
 		}
-	snl_putc(f, '"');
-	snl_puts(f, key);
-	snl_putc(f, '"');
+	out_c(j, '"');
+	out_s(j, key);
+	out_c(j, '"');
 }
 
-/* Separator, indentation and key before a value. */
-static void pre(struct sctpnl_json *j, const char *key)
+/* Separator, indentation and key before a value: any key, any mode. */
+static void pre_slow(struct sctpnl_json *j, const char *key)
 {
 	if (j->count[j->depth]++)
-		snl_putc(j->f, ',');
+		out_c(j, ',');
 	if ((j->flags & SCTPNL_JSON_PRETTY) && j->depth)
 		indent(j);
 	if (key) {
-		put_key(j->f, key);
-		snl_puts(j->f, j->flags & SCTPNL_JSON_PRETTY ? ": " : ":");
+		put_key(j, key);
+		out_s(j, j->flags & SCTPNL_JSON_PRETTY ? ": " : ":");
 	}
+}
+
+/* Table keys need no escaping: the separator and the key, as they are. */
+static inline void pre_key(struct sctpnl_json *j, const char *key)
+{
+	size_t n = strlen(key);
+	char *d;
+
+	if (j->ob.len + n + 4 > SNL_OBUF || (j->flags & SCTPNL_JSON_PRETTY)) {
+		pre_slow(j, key);
+		return;
+	}
+	d = j->ob.buf + j->ob.len;
+	if (j->count[j->depth]++)
+		*d++ = ',';
+	*d++ = '"';
+	memcpy(d, key, n);
+	d += n;
+	*d++ = '"';
+	*d++ = ':';
+	j->ob.len = d - j->ob.buf;
+}
+
+/* Separator, indentation and key before a value. */
+static inline void pre(struct sctpnl_json *j, const char *key)
+{
+	const unsigned char *p;
+
+	if (j->flags & SCTPNL_JSON_PRETTY) {
+		pre_slow(j, key);
+		return;
+	}
+	if (!key) {
+		if (j->count[j->depth]++)
+			out_c(j, ',');
+		return;
+	}
+	for (p = (const unsigned char *)key; *p; p++)
+		if (*p < 0x20 || *p == '"' || *p == '\\') {
+			pre_slow(j, key);
+			return;
+		}
+	pre_key(j, key);
 }
 
 static void open_c(struct sctpnl_json *j, const char *key, char c)
 {
 	pre(j, key);
-	snl_putc(j->f, c);
+	out_c(j, c);
 	if (j->depth < JSON_MAX_DEPTH)
 		j->depth++;
 	j->count[j->depth] = 0;
@@ -140,349 +192,248 @@ static void close_c(struct sctpnl_json *j, char c)
 		j->depth--;
 	if ((j->flags & SCTPNL_JSON_PRETTY) && n)
 		indent(j);
-	snl_putc(j->f, c);
+	out_c(j, c);
 }
 
-void sctpnl_json_begin_object(struct sctpnl_json *j, const char *key)
+static void j_begin_object(struct sctpnl_json *j, const char *key)
 {
 	open_c(j, key, '{');
 }
 
-void sctpnl_json_end_object(struct sctpnl_json *j)
+static void j_end_object(struct sctpnl_json *j)
 {
 	close_c(j, '}');
 }
 
-void sctpnl_json_begin_array(struct sctpnl_json *j, const char *key)
+static void j_begin_array(struct sctpnl_json *j, const char *key)
 {
 	open_c(j, key, '[');
 }
 
-void sctpnl_json_end_array(struct sctpnl_json *j)
+static void j_end_array(struct sctpnl_json *j)
 {
 	close_c(j, ']');
 }
 
-void sctpnl_json_string(struct sctpnl_json *j, const char *key,
-			const char *s)
+static void j_string(struct sctpnl_json *j, const char *key, const char *s)
 {
 	pre(j, key);
-	put_str(j->f, s);
+	put_str(j, s);
 }
 
-void sctpnl_json_uint(struct sctpnl_json *j, const char *key, uint64_t v)
+static void j_uint(struct sctpnl_json *j, const char *key, uint64_t v)
 {
 	pre(j, key);
-	snl_putu(j->f, v);
+	out_u(j, v);
 }
 
-void sctpnl_json_int(struct sctpnl_json *j, const char *key, int64_t v)
+static void j_int(struct sctpnl_json *j, const char *key, int64_t v)
 {
 	pre(j, key);
 	if (v < 0) {
-		snl_putc(j->f, '-');
-		snl_putu(j->f, -(uint64_t)v);
+		out_c(j, '-');
+		out_u(j, -(uint64_t)v);
 	} else {
-		snl_putu(j->f, v);
+		out_u(j, v);
 	}
 }
 
-void sctpnl_json_bool(struct sctpnl_json *j, const char *key, int v)
+static void j_bool(struct sctpnl_json *j, const char *key, int v)
 {
 	pre(j, key);
-	snl_puts(j->f, v ? "true" : "false");
+	out_s(j, v ? "true" : "false");
 }
 
-void sctpnl_json_null(struct sctpnl_json *j, const char *key)
+static void j_null(struct sctpnl_json *j, const char *key)
 {
 	pre(j, key);
-	snl_puts(j->f, "null");
+	out_s(j, "null");
 }
 
-void sctpnl_json_addr(struct sctpnl_json *j, const char *key,
-		      const struct sctpnl_addr *a)
+static void j_addr(struct sctpnl_json *j, const char *key,
+		   const struct sctpnl_addr *a)
 {
 	char buf[SCTPNL_ADDRSTRLEN];
 
 	if (a->family != AF_INET && a->family != AF_INET6) {
-		sctpnl_json_null(j, key);
+		j_null(j, key);
 		return;
 	}
-	sctpnl_json_begin_object(j, key);
-	sctpnl_json_string(j, "addr", sctpnl_addr_ntop(a, buf, sizeof(buf)));
-	sctpnl_json_uint(j, "port", a->port);
-	sctpnl_json_end_object(j);
+	j_begin_object(j, key);
+	j_string(j, "addr", sctpnl_addr_ntop(a, buf, sizeof(buf)));
+	j_uint(j, "port", a->port);
+	j_end_object(j);
 }
 
-static int json_fields(struct sctpnl_json *j, const char *key,
-		       enum sctpnl_rec which, const void *rec)
+/* ---- records, by the tables of fields.c ---- */
+
+static void json_flags(struct sctpnl_json *j, const char *key,
+		       const struct snl_names *t, uint64_t mask)
 {
-	struct snl_field fl[SNL_MAX_FIELDS];
-	int n, i, err;
+	unsigned int b;
 
-	n = snl_rec_fields(which, rec, fl);
-	if (n < 0)
-		return n;
-	sctpnl_json_begin_object(j, key);
-	for (i = 0; i < n; i++) {
-		const struct snl_field *x = &fl[i];
+	j_begin_array(j, key);
+	for (b = 0; b < t->n; b++)
+		if ((mask & (1ull << b)) && t->v[b])
+			j_string(j, NULL, t->v[b]);
+	j_end_array(j);
+}
 
-		if (x->jname) {
-			if (x->jtype == SNL_F_UINT)
-				sctpnl_json_uint(j, x->jname, x->ju);
-			else
-				sctpnl_json_null(j, x->jname);
-			continue;
-		}
-		switch (x->type) {
-		case SNL_F_UNDEF:
-			sctpnl_json_null(j, x->name);
-			break;
-		case SNL_F_UINT:
-			sctpnl_json_uint(j, x->name, x->u);
-			break;
-		case SNL_F_ATOM:
-			sctpnl_json_string(j, x->name, x->js ? x->js : x->s);
-			break;
-		case SNL_F_BOOL:
-			sctpnl_json_bool(j, x->name, x->u);
-			break;
-		case SNL_F_ADDR:
-			sctpnl_json_addr(j, x->name, x->addr);
-			break;
-		case SNL_F_FLAGS: {
-			unsigned int b;
+static void json_hex(struct sctpnl_json *j, const char *key,
+		     const uint8_t *d, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t k;
 
-			sctpnl_json_begin_array(j, x->name);
-			for (b = 0; b < x->n_names; b++)
-				if ((x->u & (1ull << b)) && x->names[b])
-					sctpnl_json_string(j, NULL,
-							   x->names[b]);
-			sctpnl_json_end_array(j);
-			break;
-		}
-		case SNL_F_REC:
-			err = json_fields(j, x->name, x->rec, x->ptr);
-			if (err)
-				return err;
-			break;
-		case SNL_F_BIN: {
-			const uint8_t *d = x->ptr;
-			char *hex = malloc(2 * x->u + 1);
-			uint64_t k;
-
-			if (!hex)
-				return -ENOMEM;
-			for (k = 0; k < x->u; k++)
-				sprintf(hex + 2 * k, "%02x", d[k]);
-			hex[2 * x->u] = '\0';
-			sctpnl_json_string(j, x->name, hex);
-			free(hex);
-			break;
-		}
-		}
+	pre_key(j, key);
+	out_c(j, '"');
+	for (k = 0; d && k < len; k++) {
+		out_c(j, hex[d[k] >> 4]);
+		out_c(j, hex[d[k] & 15]);
 	}
-	sctpnl_json_end_object(j);
-	return 0;
+	out_c(j, '"');
 }
 
-static const char *family_name(unsigned int family)
+static void json_rec(struct sctpnl_json *j, const char *key,
+		     const struct snl_desc *d, const void *obj);
+
+/* One row: its key and value, null (or nothing, at the top) if unset. */
+static void json_row(struct sctpnl_json *j, const struct snl_desc *d,
+		     const struct snl_row *r, const void *obj)
 {
-	return family == AF_INET ? "inet" :
-	       family == AF_INET6 ? "inet6" : "unspec";
+	const void *p = snl_at(obj, r);
+
+	if (!snl_row_isset(d, obj, r)) {
+		if (!d->skip_unset)
+			j_null(j, r->jkey);
+		return;
+	}
+	if (r->json) {
+		r->json(j, r, obj);
+		return;
+	}
+	switch (r->type) {
+	case SNL_F_UINT:
+		pre_key(j, r->jkey);
+		out_u(j, snl_row_u(obj, r));
+		break;
+	case SNL_F_ATOM:
+		j_string(j, r->jkey, snl_row_atom(obj, r, 1));
+		break;
+	case SNL_F_BOOL:
+		pre_key(j, r->jkey);
+		out_s(j, snl_row_u(obj, r) ? "true" : "false");
+		break;
+	case SNL_F_ADDR:
+		j_addr(j, r->jkey, p);
+		break;
+	case SNL_F_FLAGS:
+		json_flags(j, r->jkey, r->names, snl_row_u(obj, r));
+		break;
+	case SNL_F_REC:
+		json_rec(j, r->jkey, r->rec, p);
+		break;
+	case SNL_F_BIN:
+		json_hex(j, r->jkey, *(const uint8_t *const *)p,
+			 *(const size_t *)((const char *)obj + r->len_off));
+		break;
+	}
 }
 
-static void json_laddrs(struct sctpnl_json *j, const struct sctpnl_addr *v,
-			unsigned int n, unsigned int total)
+static void json_rows(struct sctpnl_json *j, const struct snl_desc *d,
+		      const void *obj)
 {
+	const struct snl_row *r;
+
+	for (r = d->rows; r < d->rows + d->n; r++)
+		if (r->jkey)
+			json_row(j, d, r, obj);
+}
+
+static void json_rec(struct sctpnl_json *j, const char *key,
+		     const struct snl_desc *d, const void *obj)
+{
+	j_begin_object(j, key);
+	json_rows(j, d, obj);
+	j_end_object(j);
+}
+
+void snl_json_laddrs(struct sctpnl_json *j, const struct snl_row *r,
+		     const void *obj)
+{
+	const struct snl_addr_list *l = snl_at(obj, r);
 	char buf[SCTPNL_ADDRSTRLEN];
 	unsigned int i;
 
-	sctpnl_json_begin_array(j, "local_addrs");
-	for (i = 0; i < n; i++)
-		sctpnl_json_string(j, NULL,
-				   sctpnl_addr_ntop(&v[i], buf, sizeof(buf)));
-	sctpnl_json_end_array(j);
-	if (total > n)
-		sctpnl_json_uint(j, "local_addrs_total", total);
+	j_begin_array(j, r->jkey);
+	for (i = 0; i < l->n; i++)
+		j_string(j, NULL, sctpnl_addr_ntop(&l->v[i], buf, sizeof(buf)));
+	j_end_array(j);
+	if (l->total > l->n)
+		j_uint(j, "local_addrs_total", l->total);
 }
 
-static void json_sock(struct sctpnl_json *j, const struct sctpnl_assoc *a)
+/* The records as the owner's getsockopt shows them (records.c). */
+void snl_json_status(struct sctpnl_json *j, const struct snl_row *r,
+		     const void *obj)
 {
-	if (SCTPNL_HAS(a, SCTPNL_A_SK_INODE))
-		sctpnl_json_uint(j, "inode", a->inode);
-	if (SCTPNL_HAS(a, SCTPNL_A_SK_UID))
-		sctpnl_json_uint(j, "uid", a->uid);
-	if (SCTPNL_HAS(a, SCTPNL_A_SK_STYLE))
-		sctpnl_json_string(j, "style", sctpnl_style_name(a->style));
-	if (SCTPNL_HAS(a, SCTPNL_A_SK_FAMILY))
-		sctpnl_json_string(j, "sk_family", family_name(a->sk_family));
-	if (SCTPNL_HAS(a, SCTPNL_A_SK_V4MAPPED))
-		sctpnl_json_bool(j, "v4mapped", a->v4mapped);
+	struct sctpnl_status s;
+
+	if (!sctpnl_status_from_assoc(obj, &s))
+		json_rec(j, r->jkey, r->rec, &s);
 }
 
-/* Socket options common to associations and endpoints. */
-#define JSON_U(j, obj, attr, name, field)				\
-	do {								\
-		if (SCTPNL_HAS(obj, attr))				\
-			sctpnl_json_uint(j, name, (obj)->field);	\
-	} while (0)
-#define JSON_B(j, obj, attr, name, field)				\
-	do {								\
-		if (SCTPNL_HAS(obj, attr))				\
-			sctpnl_json_bool(j, name, (obj)->field);	\
-	} while (0)
-
-static void json_stats(struct sctpnl_json *j,
-		       const struct sctpnl_assoc_stats *s)
+void snl_json_sndrcv(struct sctpnl_json *j, const struct snl_row *r,
+		     const void *obj)
 {
-	sctpnl_json_begin_object(j, "stats");
-	sctpnl_json_uint(j, "rtxchunks", s->rtxchunks);
-	sctpnl_json_uint(j, "gapcnt", s->gapcnt);
-	sctpnl_json_uint(j, "outofseqtsns", s->outofseqtsns);
-	sctpnl_json_uint(j, "osacks", s->osacks);
-	sctpnl_json_uint(j, "isacks", s->isacks);
-	sctpnl_json_uint(j, "octrlchunks", s->octrlchunks);
-	sctpnl_json_uint(j, "ictrlchunks", s->ictrlchunks);
-	sctpnl_json_uint(j, "oodchunks", s->oodchunks);
-	sctpnl_json_uint(j, "iodchunks", s->iodchunks);
-	sctpnl_json_uint(j, "ouodchunks", s->ouodchunks);
-	sctpnl_json_uint(j, "iuodchunks", s->iuodchunks);
-	sctpnl_json_uint(j, "idupchunks", s->idupchunks);
-	sctpnl_json_uint(j, "opackets", s->opackets);
-	sctpnl_json_uint(j, "ipackets", s->ipackets);
-	sctpnl_json_uint(j, "max_obs_rto", s->max_obs_rto);
-	sctpnl_json_addr(j, "max_obs_rto_addr", &s->max_obs_rto_addr);
-	sctpnl_json_end_object(j);
+	struct sctpnl_sndrcvinfo s;
+
+	if (!sctpnl_sndrcvinfo_from_assoc(obj, &s))
+		json_rec(j, r->jkey, r->rec, &s);
 }
 
-static int json_assoc(struct sctpnl_json *j, const char *key, int open,
-		      const struct sctpnl_assoc *a)
+/* The kernel's view (authentication_event included), and sender_dry. */
+void snl_json_events(struct sctpnl_json *j, const struct snl_row *r,
+		     const void *obj)
 {
-	union snl_rec_buf r;
+	const struct snl_events *e = snl_at(obj, r);
+
+	json_rec(j, r->jkey, r->rec, &e->ev);
+	j_bool(j, "sender_dry_event", e->sender_dry);
+}
+
+void snl_json_paths(struct sctpnl_json *j, const struct snl_row *r,
+		    const void *obj)
+{
+	const struct sctpnl_assoc *a = obj;
+	union snl_rec_buf b;
 	unsigned int i;
 
-	sctpnl_json_begin_object(j, key);
-	sctpnl_json_uint(j, "assoc_id", a->assoc_id);
-	json_sock(j, a);
-	JSON_U(j, a, SCTPNL_A_LOCAL_PORT, "local_port", local_port);
-	JSON_U(j, a, SCTPNL_A_PEER_PORT, "peer_port", peer_port);
-	if (SCTPNL_HAS(a, SCTPNL_A_LOCAL_ADDRS))
-		json_laddrs(j, a->laddrs, a->n_laddrs, a->n_laddrs_total);
-	if (!sctpnl_status_from_assoc(a, &r.status))
-		json_fields(j, "sctp_status", SCTPNL_REC_STATUS, &r.status);
-	if (SCTPNL_HAS(a, SCTPNL_A_PADDRS)) {
-		sctpnl_json_begin_array(j, "paths");
-		for (i = 0; i < a->n_paths; i++) {
-			const struct sctpnl_path *p = &a->paths[i];
-
-			sctpnl_json_begin_object(j, NULL);
-			sctpnl_paddrinfo_from_assoc(a, i, &r.pi);
-			json_fields(j, "sctp_paddrinfo", SCTPNL_REC_PADDRINFO,
-				    &r.pi);
-			sctpnl_paddrparams_from_assoc(a, i, &r.pp);
-			json_fields(j, "sctp_paddrparams",
-				    SCTPNL_REC_PADDRPARAMS, &r.pp);
-			sctpnl_json_bool(j, "primary", p->primary);
-			sctpnl_json_uint(j, "srtt_ms", p->srtt);
-			sctpnl_json_uint(j, "rttvar", p->rttvar);
-			sctpnl_json_uint(j, "ssthresh", p->ssthresh);
-			sctpnl_json_uint(j, "flight_size", p->flight_size);
-			sctpnl_json_uint(j, "partial_bytes_acked",
-					 p->partial_bytes_acked);
-			sctpnl_json_uint(j, "error_count", p->error_count);
-			sctpnl_json_uint(j, "pf_retrans", p->pf_retrans);
-			sctpnl_json_uint(j, "last_heard", p->last_heard);
-			sctpnl_json_end_object(j);
-		}
-		sctpnl_json_end_array(j);
-		if (a->n_paths_total > a->n_paths)
-			sctpnl_json_uint(j, "paths_total", a->n_paths_total);
+	j_begin_array(j, r->jkey);
+	for (i = 0; i < a->n_paths; i++) {
+		j_begin_object(j, NULL);
+		sctpnl_paddrinfo_from_assoc(a, i, &b.pi);
+		json_rec(j, "sctp_paddrinfo",
+			 snl_desc_of(SCTPNL_REC_PADDRINFO), &b.pi);
+		sctpnl_paddrparams_from_assoc(a, i, &b.pp);
+		json_rec(j, "sctp_paddrparams",
+			 snl_desc_of(SCTPNL_REC_PADDRPARAMS), &b.pp);
+		json_rows(j, &snl_path_desc, &a->paths[i]);
+		j_end_object(j);
 	}
-	if (!sctpnl_rtoinfo_from_assoc(a, &r.rto))
-		json_fields(j, "sctp_rtoinfo", SCTPNL_REC_RTOINFO, &r.rto);
-	if (!sctpnl_assocparams_from_assoc(a, &r.ap))
-		json_fields(j, "sctp_assocparams", SCTPNL_REC_ASSOCPARAMS,
-			    &r.ap);
-	if (!sctpnl_initmsg_from_assoc(a, &r.im))
-		json_fields(j, "sctp_initmsg", SCTPNL_REC_INITMSG, &r.im);
-	if (SCTPNL_HAS(a, SCTPNL_A_DELAYED_ACK)) {
-		sctpnl_json_begin_object(j, "delayed_ack");
-		sctpnl_json_uint(j, "sack_delay", a->sack_delay);
-		sctpnl_json_uint(j, "sack_freq", a->sack_freq);
-		sctpnl_json_end_object(j);
-	}
-	if (!sctpnl_sndrcvinfo_from_assoc(a, &r.sri))
-		json_fields(j, "sctp_sndrcvinfo", SCTPNL_REC_SNDRCVINFO,
-			    &r.sri);
-	if (SCTPNL_HAS(a, SCTPNL_A_EVENTS)) {
-		/* the kernel's view, authentication_event included */
-		json_fields(j, "sctp_event_subscribe",
-			    SCTPNL_REC_EVENT_SUBSCRIBE, &a->events);
-		sctpnl_json_bool(j, "sender_dry_event", a->sender_dry_event);
-	}
-	if (SCTPNL_HAS(a, SCTPNL_A_STATS))
-		json_stats(j, &a->stats);
-	JSON_U(j, a, SCTPNL_A_MAXSEG, "maxseg", maxseg);
-	JSON_B(j, a, SCTPNL_A_NODELAY, "nodelay", nodelay);
-	JSON_U(j, a, SCTPNL_A_AUTOCLOSE, "autoclose", autoclose);
-	JSON_B(j, a, SCTPNL_A_DISABLE_FRAGMENTS, "disable_fragments",
-	       disable_fragments);
-	JSON_U(j, a, SCTPNL_A_ADAPTATION_IND, "adaptation_ind",
-	       adaptation_ind);
-	JSON_U(j, a, SCTPNL_A_PEER_ADAPTATION_IND, "peer_adaptation_ind",
-	       peer_adaptation_ind);
-	JSON_U(j, a, SCTPNL_A_LOCAL_VTAG, "local_vtag", local_vtag);
-	JSON_U(j, a, SCTPNL_A_PEER_VTAG, "peer_vtag", peer_vtag);
-	JSON_U(j, a, SCTPNL_A_SNDQ, "sndq", sndq);
-	JSON_U(j, a, SCTPNL_A_RCVQ, "rcvq", rcvq);
-	JSON_U(j, a, SCTPNL_A_LOCAL_RWND, "local_rwnd", local_rwnd);
-	if (!open)
-		sctpnl_json_end_object(j);
-	return 0;
+	j_end_array(j);
+	if (a->n_paths_total > a->n_paths)
+		j_uint(j, "paths_total", a->n_paths_total);
 }
 
-static int json_ep(struct sctpnl_json *j, const char *key, int open,
-		   const struct sctpnl_ep *e)
+/* An association or endpoint: an object left open if "open". */
+static int json_top(struct sctpnl_json *j, const char *key, int open,
+		    const struct snl_desc *d, const void *obj)
 {
-	sctpnl_json_begin_object(j, key);
-	if (SCTPNL_HAS(e, SCTPNL_A_SK_INODE))
-		sctpnl_json_uint(j, "inode", e->inode);
-	JSON_U(j, e, SCTPNL_A_SK_UID, "uid", uid);
-	if (SCTPNL_HAS(e, SCTPNL_A_SK_STYLE))
-		sctpnl_json_string(j, "style", sctpnl_style_name(e->style));
-	if (SCTPNL_HAS(e, SCTPNL_A_SK_FAMILY))
-		sctpnl_json_string(j, "sk_family", family_name(e->sk_family));
-	JSON_B(j, e, SCTPNL_A_SK_V4MAPPED, "v4mapped", v4mapped);
-	JSON_U(j, e, SCTPNL_A_LOCAL_PORT, "port", port);
-	if (SCTPNL_HAS(e, SCTPNL_A_LOCAL_ADDRS))
-		json_laddrs(j, e->laddrs, e->n_laddrs, e->n_laddrs_total);
-	JSON_U(j, e, SCTPNL_A_EP_ASSOCS, "assocs", assocs);
-	JSON_B(j, e, SCTPNL_A_EP_LISTENING, "listening", listening);
-	if (SCTPNL_HAS(e, SCTPNL_A_INITMSG))
-		json_fields(j, "sctp_initmsg", SCTPNL_REC_INITMSG, &e->initmsg);
-	if (SCTPNL_HAS(e, SCTPNL_A_RTOINFO))
-		json_fields(j, "sctp_rtoinfo", SCTPNL_REC_RTOINFO, &e->rtoinfo);
-	if (SCTPNL_HAS(e, SCTPNL_A_ASSOCINFO))
-		json_fields(j, "sctp_assocparams", SCTPNL_REC_ASSOCPARAMS,
-			    &e->assocparams);
-	if (SCTPNL_HAS(e, SCTPNL_A_PADDRPARAMS))
-		json_fields(j, "sctp_paddrparams", SCTPNL_REC_PADDRPARAMS,
-			    &e->paddrparams);
-	if (SCTPNL_HAS(e, SCTPNL_A_EVENTS)) {
-		json_fields(j, "sctp_event_subscribe",
-			    SCTPNL_REC_EVENT_SUBSCRIBE, &e->events);
-		sctpnl_json_bool(j, "sender_dry_event", e->sender_dry_event);
-	}
-	JSON_U(j, e, SCTPNL_A_MAXSEG, "maxseg", maxseg);
-	JSON_B(j, e, SCTPNL_A_NODELAY, "nodelay", nodelay);
-	JSON_U(j, e, SCTPNL_A_AUTOCLOSE, "autoclose", autoclose);
-	JSON_B(j, e, SCTPNL_A_DISABLE_FRAGMENTS, "disable_fragments",
-	       disable_fragments);
-	JSON_U(j, e, SCTPNL_A_ADAPTATION_IND, "adaptation_ind",
-	       adaptation_ind);
+	j_begin_object(j, key);
+	json_rows(j, d, obj);
 	if (!open)
-		sctpnl_json_end_object(j);
+		j_end_object(j);
 	return 0;
 }
 
@@ -491,40 +442,117 @@ static int json_snmp(struct sctpnl_json *j, const char *key,
 {
 	unsigned int i;
 
-	sctpnl_json_begin_object(j, key);
+	j_begin_object(j, key);
 	for (i = 0; i <= SCTPNL_SNMP_A_MAX; i++)
 		if (sctpnl_snmp_name(i) && (s->present >> i & 1))
-			sctpnl_json_uint(j, sctpnl_snmp_name(i), s->v[i]);
-	sctpnl_json_end_object(j);
+			j_uint(j, sctpnl_snmp_name(i), s->v[i]);
+	j_end_object(j);
 	return 0;
+}
+
+/* ---- the public writer: each call hands its text to the stream ---- */
+
+void sctpnl_json_begin_object(struct sctpnl_json *j, const char *key)
+{
+	j_begin_object(j, key);
+	jflush(j);
+}
+
+void sctpnl_json_end_object(struct sctpnl_json *j)
+{
+	j_end_object(j);
+	jflush(j);
+}
+
+void sctpnl_json_begin_array(struct sctpnl_json *j, const char *key)
+{
+	j_begin_array(j, key);
+	jflush(j);
+}
+
+void sctpnl_json_end_array(struct sctpnl_json *j)
+{
+	j_end_array(j);
+	jflush(j);
+}
+
+void sctpnl_json_string(struct sctpnl_json *j, const char *key,
+			const char *s)
+{
+	j_string(j, key, s);
+	jflush(j);
+}
+
+void sctpnl_json_uint(struct sctpnl_json *j, const char *key, uint64_t v)
+{
+	j_uint(j, key, v);
+	jflush(j);
+}
+
+void sctpnl_json_int(struct sctpnl_json *j, const char *key, int64_t v)
+{
+	j_int(j, key, v);
+	jflush(j);
+}
+
+void sctpnl_json_bool(struct sctpnl_json *j, const char *key, int v)
+{
+	j_bool(j, key, v);
+	jflush(j);
+}
+
+void sctpnl_json_null(struct sctpnl_json *j, const char *key)
+{
+	j_null(j, key);
+	jflush(j);
+}
+
+void sctpnl_json_addr(struct sctpnl_json *j, const char *key,
+		      const struct sctpnl_addr *a)
+{
+	j_addr(j, key, a);
+	jflush(j);
+}
+
+static int json_record(struct sctpnl_json *j, const char *key, int open,
+		       enum sctpnl_rec which, const void *rec)
+{
+	const struct snl_desc *d;
+
+	switch (which) {
+	case SCTPNL_REC_ASSOC:
+		return json_top(j, key, open, &snl_assoc_desc, rec);
+	case SCTPNL_REC_EP:
+		return json_top(j, key, open, &snl_ep_desc, rec);
+	case SCTPNL_REC_SNMP:
+		if (open)
+			return -EINVAL;
+		return json_snmp(j, key, rec);
+	default:
+		d = snl_desc_of(which);
+		if (!d || open)
+			return -EINVAL;
+		json_rec(j, key, d, rec);
+		return 0;
+	}
 }
 
 int sctpnl_json_record(struct sctpnl_json *j, const char *key,
 		       enum sctpnl_rec which, const void *rec)
 {
-	switch (which) {
-	case SCTPNL_REC_ASSOC:
-		return json_assoc(j, key, 0, rec);
-	case SCTPNL_REC_EP:
-		return json_ep(j, key, 0, rec);
-	case SCTPNL_REC_SNMP:
-		return json_snmp(j, key, rec);
-	default:
-		return json_fields(j, key, which, rec);
-	}
+	int err = json_record(j, key, 0, which, rec);
+
+	jflush(j);
+	return err;
 }
 
 int sctpnl_json_record_open(struct sctpnl_json *j, const char *key,
 			    enum sctpnl_rec which, const void *rec)
 {
-	switch (which) {
-	case SCTPNL_REC_ASSOC:
-		return json_assoc(j, key, 1, rec);
-	case SCTPNL_REC_EP:
-		return json_ep(j, key, 1, rec);
-	default:
-		return -EINVAL;
-	}
+	int err = json_record(j, key, 1, which, rec);
+
+	jflush(j);
+	return err;
 }
 
 int sctpnl_fprint_json(FILE *f, enum sctpnl_rec which, const void *rec,

@@ -18,6 +18,7 @@
 #include <netlink/genl/family.h>
 
 #include "internal.h"
+#include "fields.h"
 
 #ifndef SOL_NETLINK
 #define SOL_NETLINK 270
@@ -176,36 +177,10 @@ void sctpnl_monitor_lost(const struct sctpnl_mon *m, uint64_t *overruns,
 		*kernel_lost = m->kernel_lost;
 }
 
-static int get_uint(const struct nlattr *a, int size, uint64_t *v)
-{
-	if (nla_len(a) < size)
-		return -EBADMSG;
-	switch (size) {
-	case 1:
-		*v = nla_get_u8((struct nlattr *)a);
-		break;
-	case 2:
-		*v = nla_get_u16((struct nlattr *)a);
-		break;
-	case 4:
-		*v = nla_get_u32((struct nlattr *)a);
-		break;
-	default:
-		*v = nla_get_u64((struct nlattr *)a);
-		break;
-	}
-	return 0;
-}
+/* An integer attribute into an lvalue, or fail (decode_probe). */
+#define U	SNL_GET
 
-#define U(a, sz, lval)							\
-	do {								\
-		uint64_t v_;						\
-		if (get_uint(a, sz, &v_))				\
-			return -EBADMSG;				\
-		(lval) = v_;						\
-	} while (0)
-
-/* Identity common to events and samples. */
+/* Identity common to events and samples, and their payload nests. */
 struct ident {
 	uint32_t assoc_id;
 	uint64_t inode;
@@ -213,52 +188,40 @@ struct ident {
 	struct sctpnl_addr peer;
 	uint64_t ts;
 	uint64_t lost;
-	int has_lost;
+	uint64_t seen;		/* 1ull << SCTPNL_A_* */
 	const struct nlattr *event, *probe;
 };
 
+#define P struct ident
+static const struct snl_row ident_rows[] = {
+	SNL_U(P, assoc_id, -1, SCTPNL_A_ASSOC_ID, 4),
+	SNL_U(P, inode, -1, SCTPNL_A_SK_INODE, 8),
+	SNL_U(P, lport, -1, SCTPNL_A_LOCAL_PORT, 2),
+	SNL_U(P, pport, -1, SCTPNL_A_PEER_PORT, 2),
+	SNL_ADDR(P, peer, -1, SCTPNL_A_PEER),
+	SNL_U(P, ts, -1, SCTPNL_A_TIMESTAMP, 8),
+	SNL_U(P, lost, -1, SCTPNL_A_LOST, 8),
+	SNL_ROW(P, event, SNL_F_HOOK, -1, SCTPNL_A_EVENT, 0,
+		.decode = snl_dec_keep),
+	SNL_ROW(P, probe, SNL_F_HOOK, -1, SCTPNL_A_PROBE_SAMPLE, 0,
+		.decode = snl_dec_keep),
+};
+static struct snl_desc ident_desc = SNL_PLAIN(ident_rows, offsetof(P, seen), 8);
+#undef P
+
+__attribute__((constructor)) static void map_ident(void)
+{
+	snl_map_rows(&ident_desc);
+}
+
+/* The top-level attributes, by the same decoder as an association's. */
 static int decode_ident(const struct nlmsghdr *nlh, struct ident *id)
 {
 	const struct genlmsghdr *g = nlmsg_data(nlh);
-	const struct nlattr *a;
-	int rem;
 
 	memset(id, 0, sizeof(*id));
-	nla_for_each_attr(a, genlmsg_attrdata(g, 0), genlmsg_attrlen(g, 0),
-			  rem) {
-		switch (nla_type(a)) {
-		case SCTPNL_A_ASSOC_ID:
-			U(a, 4, id->assoc_id);
-			break;
-		case SCTPNL_A_SK_INODE:
-			U(a, 8, id->inode);
-			break;
-		case SCTPNL_A_LOCAL_PORT:
-			U(a, 2, id->lport);
-			break;
-		case SCTPNL_A_PEER_PORT:
-			U(a, 2, id->pport);
-			break;
-		case SCTPNL_A_PEER:
-			if (snl_decode_addr(a, &id->peer))
-				return -EBADMSG;
-			break;
-		case SCTPNL_A_TIMESTAMP:
-			U(a, 8, id->ts);
-			break;
-		case SCTPNL_A_LOST:
-			U(a, 8, id->lost);
-			id->has_lost = 1;
-			break;
-		case SCTPNL_A_EVENT:
-			id->event = a;
-			break;
-		case SCTPNL_A_PROBE_SAMPLE:
-			id->probe = a;
-			break;
-		}
-	}
-	return 0;
+	return snl_decode_attrs(&ident_desc, genlmsg_attrdata(g, 0),
+				genlmsg_attrlen(g, 0), id) ? -EBADMSG : 0;
 }
 
 /*
@@ -296,22 +259,30 @@ static int decode_probe(const struct ident *id, struct sctpnl_probe_sample *s)
 	return 0;
 }
 
+/* The causes of the ABORT that ended an association, if any. */
+static void abort_data(const struct ident *id, struct sctpnl_event *ev)
+{
+	const struct nlattr *a;
+
+	a = nla_find(nla_data(id->event), nla_len(id->event),
+		     SCTPNL_EVENT_A_DATA);
+	if (a) {
+		ev->abort_data = nla_data(a);
+		ev->abort_data_len = nla_len(a);
+	}
+}
+
+/* The payload nest into the event's record, by the record's table. */
 static int decode_event(uint8_t cmd, const struct ident *id,
 			struct sctpnl_event *ev)
 {
-	uint32_t state = 0, error = 0, flags = 0, ind = 0, aind = 0;
-	uint16_t os = 0, is = 0;
-	struct sctpnl_sndrcvinfo info;
-	struct sctpnl_addr addr;
-	const uint8_t *data = NULL;
-	size_t dlen = 0;
-	const struct nlattr *a;
-	int rem;
+	const struct snl_desc *d;
 
 	memset(ev, 0, sizeof(*ev));
-	memset(&info, 0, sizeof(info));
-	memset(&addr, 0, sizeof(addr));
+	if (cmd < SCTPNL_CMD_EVENT_ASSOC_CHANGE || cmd > SCTPNL_CMD_EVENT_PDAPI)
+		return -ENOENT;		/* a newer module's: skip */
 	ev->type = cmd;
+	ev->rec = SCTPNL_REC_ASSOC_CHANGE + cmd - SCTPNL_CMD_EVENT_ASSOC_CHANGE;
 	ev->assoc_id = id->assoc_id;
 	ev->inode = id->inode;
 	ev->lport = id->lport;
@@ -319,102 +290,17 @@ static int decode_event(uint8_t cmd, const struct ident *id,
 	ev->peer = id->peer;
 	ev->timestamp_ns = id->ts;
 	ev->kernel_lost = id->lost;
-	if (id->event) {
-		nla_for_each_nested(a, (struct nlattr *)id->event, rem) {
-			switch (nla_type(a)) {
-			case SCTPNL_EVENT_A_STATE:
-				U(a, 2, state);
-				break;
-			case SCTPNL_EVENT_A_ERROR:
-				U(a, 4, error);
-				break;
-			case SCTPNL_EVENT_A_OUTBOUND_STREAMS:
-				U(a, 2, os);
-				break;
-			case SCTPNL_EVENT_A_INBOUND_STREAMS:
-				U(a, 2, is);
-				break;
-			case SCTPNL_EVENT_A_ADDR:
-				if (snl_decode_addr(a, &addr))
-					return -EBADMSG;
-				break;
-			case SCTPNL_EVENT_A_DATA:
-				data = nla_data(a);
-				dlen = nla_len(a);
-				break;
-			case SCTPNL_EVENT_A_FLAGS:
-				U(a, 4, flags);
-				break;
-			case SCTPNL_EVENT_A_SNDRCVINFO:
-				if (snl_decode_sndrcv(a, &info))
-					return -EBADMSG;
-				break;
-			case SCTPNL_EVENT_A_ADAPTATION_IND:
-				U(a, 4, aind);
-				break;
-			case SCTPNL_EVENT_A_INDICATION:
-				U(a, 4, ind);
-				break;
-			}
-		}
-	}
-
-	switch (cmd) {
-	case SCTPNL_CMD_EVENT_ASSOC_CHANGE:
-		ev->rec = SCTPNL_REC_ASSOC_CHANGE;
-		ev->u.assoc_change.state = state;
-		ev->u.assoc_change.error = error;
-		ev->u.assoc_change.outbound_streams = os;
-		ev->u.assoc_change.inbound_streams = is;
-		ev->u.assoc_change.assoc_id = id->assoc_id;
-		ev->abort_data = data;
-		ev->abort_data_len = dlen;
-		break;
-	case SCTPNL_CMD_EVENT_PADDR_CHANGE:
-		ev->rec = SCTPNL_REC_PADDR_CHANGE;
-		ev->u.paddr_change.addr = addr;
-		ev->u.paddr_change.state = state;
-		ev->u.paddr_change.error = error;
-		ev->u.paddr_change.assoc_id = id->assoc_id;
-		break;
-	case SCTPNL_CMD_EVENT_REMOTE_ERROR:
-		ev->rec = SCTPNL_REC_REMOTE_ERROR;
-		/* sre_error is the cause code in network byte order; OTP
-		 * gives ntohs() of it. */
-		ev->u.remote_error.error = ntohs((uint16_t)error);
-		ev->u.remote_error.assoc_id = id->assoc_id;
-		ev->u.remote_error.data = data;
-		ev->u.remote_error.data_len = dlen;
-		break;
-	case SCTPNL_CMD_EVENT_SEND_FAILED:
-		ev->rec = SCTPNL_REC_SEND_FAILED;
-		ev->u.send_failed.flags = flags;
-		ev->u.send_failed.error = error;
-		info.assoc_id = id->assoc_id;
+	d = snl_desc_of(ev->rec);
+	if (id->event && snl_decode_nest(d, id->event, &ev->u))
+		return -EBADMSG;
+	snl_rec_set_id(d, &ev->u, id->assoc_id);
+	if (cmd == SCTPNL_CMD_EVENT_ASSOC_CHANGE && id->event)
+		abort_data(id, ev);
+	if (cmd == SCTPNL_CMD_EVENT_SEND_FAILED) {
 		/* ssf_info: the whole sctp_sndrcvinfo is reported */
-		info.set = (1u << (SCTPNL_SNDRCVINFO_ASSOC_ID + 1)) - 1;
-		ev->u.send_failed.info = info;
-		ev->u.send_failed.assoc_id = id->assoc_id;
-		ev->u.send_failed.data = data;
-		ev->u.send_failed.data_len = dlen;
-		break;
-	case SCTPNL_CMD_EVENT_SHUTDOWN:
-		ev->rec = SCTPNL_REC_SHUTDOWN_EVENT;
-		ev->u.shutdown.assoc_id = id->assoc_id;
-		break;
-	case SCTPNL_CMD_EVENT_ADAPTATION:
-		ev->rec = SCTPNL_REC_ADAPTATION_EVENT;
-		/* host order, as the owner receives it (-f erl: ntohl) */
-		ev->u.adaptation.adaptation_ind = aind;
-		ev->u.adaptation.assoc_id = id->assoc_id;
-		break;
-	case SCTPNL_CMD_EVENT_PDAPI:
-		ev->rec = SCTPNL_REC_PDAPI_EVENT;
-		ev->u.pdapi.indication = ind;
-		ev->u.pdapi.assoc_id = id->assoc_id;
-		break;
-	default:
-		return -ENOENT;		/* a newer module's: skip */
+		ev->u.send_failed.info.assoc_id = id->assoc_id;
+		ev->u.send_failed.info.set =
+			(1u << (SCTPNL_SNDRCVINFO_ASSOC_ID + 1)) - 1;
 	}
 	return 0;
 }
@@ -476,7 +362,7 @@ static int one_msg(struct sctpnl_mon *m, const struct nlmsghdr *nlh,
 	if (decode_ident(nlh, &id))
 		return 0;		/* malformed: not ours to die of */
 
-	if (id.has_lost) {
+	if (id.seen >> SCTPNL_A_LOST & 1) {
 		if (m->have_lost && id.lost > m->last_lost) {
 			m->kernel_lost += id.lost - m->last_lost;
 			m->lost_pending = 1;

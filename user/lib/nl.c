@@ -329,8 +329,7 @@ static const struct nlattr *msg_attrs(const struct nlmsghdr *nlh, int *len)
 	return genlmsg_attrdata(g, 0);
 }
 
-static int parse_any(const void *nlh, struct sctpnl_assoc *a,
-		     struct snl_ep_extra *x)
+int sctpnl_parse_assoc(const void *nlh, struct sctpnl_assoc *out)
 {
 	const struct nlattr *attrs;
 	int len;
@@ -338,28 +337,18 @@ static int parse_any(const void *nlh, struct sctpnl_assoc *a,
 	attrs = msg_attrs(nlh, &len);
 	if (!attrs)
 		return -EBADMSG;
-	return snl_decode_assoc(attrs, len, a, x);
-}
-
-int sctpnl_parse_assoc(const void *nlh, struct sctpnl_assoc *out)
-{
-	return parse_any(nlh, out, NULL);
+	return snl_decode_assoc(attrs, len, out);
 }
 
 int sctpnl_parse_ep(const void *nlh, struct sctpnl_ep *out)
 {
-	struct snl_ep_extra x = { 0 };
-	struct sctpnl_assoc *a;
-	int err;
+	const struct nlattr *attrs;
+	int len;
 
-	a = malloc(sizeof(*a));
-	if (!a)
-		return -ENOMEM;
-	err = parse_any(nlh, a, &x);
-	if (!err)
-		snl_ep_from_assoc(out, a, &x);
-	free(a);
-	return err;
+	attrs = msg_attrs(nlh, &len);
+	if (!attrs)
+		return -EBADMSG;
+	return snl_decode_ep(attrs, len, out);
 }
 
 int sctpnl_parse_snmp(const void *nlh, struct sctpnl_snmp *out)
@@ -407,22 +396,30 @@ static int assoc_dump_msg(struct req *r, const struct nlmsghdr *nlh)
 	return r->cb.assoc(a, r->arg);
 }
 
-int sctpnl_assoc_dump(struct sctpnl *h, const struct sctpnl_filter *f,
-		      sctpnl_assoc_cb cb, void *arg)
+/* A dump of command cmd matching f, each message to r->on_msg. */
+static int dump(struct sctpnl *h, uint8_t cmd, const struct sctpnl_filter *f,
+		struct req *r)
 {
-	struct req r = { .on_msg = assoc_dump_msg, .arg = arg };
 	struct nl_msg *msg;
 	int err;
 
-	r.cb.assoc = cb;
-	msg = new_req(h, SCTPNL_CMD_ASSOC_GET, NLM_F_DUMP);
+	msg = new_req(h, cmd, NLM_F_DUMP);
 	if (!msg)
 		return -ENOMEM;
 	err = snl_put_filter(msg, f);
 	if (!err)
-		err = run(h, msg, &r);
+		err = run(h, msg, r);
 	nlmsg_free(msg);
 	return err;
+}
+
+int sctpnl_assoc_dump(struct sctpnl *h, const struct sctpnl_filter *f,
+		      sctpnl_assoc_cb cb, void *arg)
+{
+	struct req r = { .on_msg = assoc_dump_msg, .arg = arg };
+
+	r.cb.assoc = cb;
+	return dump(h, SCTPNL_CMD_ASSOC_GET, f, &r);
 }
 
 static int assoc_get_msg(struct req *r, const struct nlmsghdr *nlh)
@@ -455,17 +452,12 @@ int sctpnl_assoc_get(struct sctpnl *h, const struct sctpnl_key *key,
 
 static int ep_dump_msg(struct req *r, const struct nlmsghdr *nlh)
 {
-	struct snl_ep_extra x = { 0 };
-	struct sctpnl_assoc *a;
 	struct sctpnl_ep ep;
 	int err;
 
-	/* The assoc buffer is the decode area, ep is small enough. */
-	a = &r->h->buf.assoc;
-	err = parse_any(nlh, a, &x);
+	err = sctpnl_parse_ep(nlh, &ep);
 	if (err)
 		return err;
-	snl_ep_from_assoc(&ep, a, &x);
 	return r->cb.ep(&ep, r->arg);
 }
 
@@ -473,18 +465,9 @@ int sctpnl_ep_dump(struct sctpnl *h, const struct sctpnl_filter *f,
 		   sctpnl_ep_cb cb, void *arg)
 {
 	struct req r = { .on_msg = ep_dump_msg, .arg = arg };
-	struct nl_msg *msg;
-	int err;
 
 	r.cb.ep = cb;
-	msg = new_req(h, SCTPNL_CMD_EP_GET, NLM_F_DUMP);
-	if (!msg)
-		return -ENOMEM;
-	err = snl_put_filter(msg, f);
-	if (!err)
-		err = run(h, msg, &r);
-	nlmsg_free(msg);
-	return err;
+	return dump(h, SCTPNL_CMD_EP_GET, f, &r);
 }
 
 /* ---- MIB ---- */

@@ -10,78 +10,16 @@
 #include <arpa/inet.h>
 
 #include "internal.h"
-
-static const char *const state_atoms[] = {
-	[SCTPNL_STATE_EMPTY]		= "empty",
-	[SCTPNL_STATE_CLOSED]		= "closed",
-	[SCTPNL_STATE_COOKIE_WAIT]	= "cookie_wait",
-	[SCTPNL_STATE_COOKIE_ECHOED]	= "cookie_echoed",
-	[SCTPNL_STATE_ESTABLISHED]	= "established",
-	[SCTPNL_STATE_SHUTDOWN_PENDING]	= "shutdown_pending",
-	[SCTPNL_STATE_SHUTDOWN_SENT]	= "shutdown_sent",
-	[SCTPNL_STATE_SHUTDOWN_RECEIVED] = "shutdown_received",
-	[SCTPNL_STATE_SHUTDOWN_ACK_SENT] = "shutdown_ack_sent",
-};
-
-const char *sctpnl_state_name(uint32_t state)
-{
-	if (state < SNL_ARRAY_SIZE(state_atoms))
-		return state_atoms[state];
-	return "undefined";
-}
+#include "fields.h"
 
 int sctpnl_state_from_name(const char *name)
 {
 	unsigned int i;
 
-	for (i = 0; i < SNL_ARRAY_SIZE(state_atoms); i++)
-		if (!strcasecmp(name, state_atoms[i]))
+	for (i = 0; i < snl_state_names.n; i++)
+		if (!strcasecmp(name, snl_state_names.v[i]))
 			return i;
 	return -1;
-}
-
-const char *sctpnl_path_state_name(uint32_t state)
-{
-	switch (state) {
-	case SCTPNL_PATH_INACTIVE:
-		return "inactive";
-	case SCTPNL_PATH_PF:
-		return "pf";
-	case SCTPNL_PATH_ACTIVE:
-		return "active";
-	case SCTPNL_PATH_UNCONFIRMED:
-		return "unconfirmed";
-	default:
-		return "unknown";
-	}
-}
-
-const char *sctpnl_path_state_atom(uint32_t state)
-{
-	switch (state) {
-	case SCTPNL_PATH_INACTIVE:
-		return "inactive";
-	case SCTPNL_PATH_ACTIVE:
-		return "active";
-	case SCTPNL_PATH_UNCONFIRMED:
-		return "unconfirmed";
-	default:
-		return "undefined";	/* SCTP_PF included, as OTP */
-	}
-}
-
-const char *sctpnl_style_name(unsigned int style)
-{
-	switch (style) {
-	case SCTPNL_STYLE_ONE_TO_ONE:
-		return "one-to-one";
-	case SCTPNL_STYLE_ONE_TO_MANY:
-		return "one-to-many";
-	case SCTPNL_STYLE_PEELED:
-		return "peeled";
-	default:
-		return "unspec";
-	}
 }
 
 static const char *const snmp_names[SCTPNL_SNMP_A_MAX + 1] = {
@@ -124,35 +62,6 @@ static const char *const snmp_names[SCTPNL_SNMP_A_MAX + 1] = {
 const char *sctpnl_snmp_name(unsigned int i)
 {
 	return i < SNL_ARRAY_SIZE(snmp_names) ? snmp_names[i] : NULL;
-}
-
-static const char *const rec_names[__SCTPNL_REC_MAX] = {
-	[SCTPNL_REC_STATUS]		= "sctp_status",
-	[SCTPNL_REC_PADDRINFO]		= "sctp_paddrinfo",
-	[SCTPNL_REC_RTOINFO]		= "sctp_rtoinfo",
-	[SCTPNL_REC_ASSOCPARAMS]	= "sctp_assocparams",
-	[SCTPNL_REC_INITMSG]		= "sctp_initmsg",
-	[SCTPNL_REC_PADDRPARAMS]	= "sctp_paddrparams",
-	[SCTPNL_REC_PRIM]		= "sctp_prim",
-	[SCTPNL_REC_SETPEERPRIM]	= "sctp_setpeerprim",
-	[SCTPNL_REC_SETADAPTATION]	= "sctp_setadaptation",
-	[SCTPNL_REC_ASSOC_VALUE]	= "sctp_assoc_value",
-	[SCTPNL_REC_SNDRCVINFO]		= "sctp_sndrcvinfo",
-	[SCTPNL_REC_EVENT_SUBSCRIBE]	= "sctp_event_subscribe",
-	[SCTPNL_REC_ASSOC_CHANGE]	= "sctp_assoc_change",
-	[SCTPNL_REC_PADDR_CHANGE]	= "sctp_paddr_change",
-	[SCTPNL_REC_REMOTE_ERROR]	= "sctp_remote_error",
-	[SCTPNL_REC_SEND_FAILED]	= "sctp_send_failed",
-	[SCTPNL_REC_SHUTDOWN_EVENT]	= "sctp_shutdown_event",
-	[SCTPNL_REC_ADAPTATION_EVENT]	= "sctp_adaptation_event",
-	[SCTPNL_REC_PDAPI_EVENT]	= "sctp_pdapi_event",
-};
-
-const char *sctpnl_rec_name(enum sctpnl_rec which)
-{
-	if ((unsigned int)which < SNL_ARRAY_SIZE(rec_names))
-		return rec_names[which];
-	return NULL;
 }
 
 /* ---- gen_sctp views ---- */

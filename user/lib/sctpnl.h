@@ -175,9 +175,11 @@ struct sctpnl_status {
 enum {
 	SCTPNL_RTOINFO_ASSOC_ID,
 	SCTPNL_RTOINFO_INITIAL,
-	SCTPNL_RTOINFO_MAX,
+	SCTPNL_RTOINFO_MAX_RTO,		/* field "max" */
 	SCTPNL_RTOINFO_MIN,
 };
+/* The old name of the bit of field "max" (not an enum's last value). */
+#define SCTPNL_RTOINFO_MAX	SCTPNL_RTOINFO_MAX_RTO
 
 /* #sctp_rtoinfo{}, ms. */
 struct sctpnl_rtoinfo {
@@ -954,6 +956,12 @@ const char *sctpnl_path_state_atom(uint32_t state);
 const char *sctpnl_style_name(unsigned int style);
 /* State by name (atom, "ESTABLISHED" or "established"); -1 if unknown. */
 int sctpnl_state_from_name(const char *name);
+/* gen_sctp atoms of the events' states, "undefined" for unknown values:
+ * #sctp_assoc_change.state (comm_up...), #sctp_paddr_change.state
+ * (addr_available...) and #sctp_pdapi_event.indication. */
+const char *sctpnl_assoc_change_atom(uint32_t state);
+const char *sctpnl_paddr_change_atom(uint32_t state);
+const char *sctpnl_pdapi_atom(uint32_t indication);
 
 /*
  * Address text: "10.0.0.1", "fe80::1%eth0" (scope as index if no name).
@@ -1008,6 +1016,14 @@ const char *sctpnl_rec_name(enum sctpnl_rec which);
  * inet:getopts/2 returns.  -EINVAL for kinds with no Erlang record.
  */
 int sctpnl_fprint_erl(FILE *f, enum sctpnl_rec which, const void *rec);
+
+/*
+ * Write an address as gen_sctp shows one, {{10,0,0,1},5000} or
+ * {{0,0,0,0,0,65535,2561,2},5000} (no v4-mapping applied: see
+ * sctpnl_addr_present()), or undefined if it is neither AF_INET nor
+ * AF_INET6.  0 or -EIO.
+ */
+int sctpnl_fprint_erl_addr(FILE *f, const struct sctpnl_addr *a);
 
 /*
  * Erlang terms of an association, one per line, each ended by ".\n":

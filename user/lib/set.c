@@ -97,7 +97,7 @@ static int fill_rtoinfo(struct nl_msg *msg, const void *arg)
 	if (SCTPNL_ISSET(r, SCTPNL_RTOINFO_INITIAL))
 		PUT_OR_FAIL(nla_put_u32(msg, SCTPNL_RTOINFO_A_RTO_INITIAL,
 					r->initial));
-	if (SCTPNL_ISSET(r, SCTPNL_RTOINFO_MAX))
+	if (SCTPNL_ISSET(r, SCTPNL_RTOINFO_MAX_RTO))
 		PUT_OR_FAIL(nla_put_u32(msg, SCTPNL_RTOINFO_A_RTO_MAX, r->max));
 	if (SCTPNL_ISSET(r, SCTPNL_RTOINFO_MIN))
 		PUT_OR_FAIL(nla_put_u32(msg, SCTPNL_RTOINFO_A_RTO_MIN, r->min));

@@ -116,7 +116,7 @@ int cmd_export(int argc, char **argv)
 	}
 	if (open_handle())
 		goto out;
-	err = mx_collect(h, &o, &b);
+	err = mx_collect(cli_handle(), &o, &b);
 	if (err) {
 		fail(err, "export");
 		goto out;

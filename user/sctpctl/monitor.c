@@ -108,23 +108,6 @@ static void addr_port(char *buf, size_t len, const struct sctpnl_addr *a,
 		 port);
 }
 
-static const char *const assoc_atoms[] = {
-	"comm_up", "comm_lost", "restart", "shutdown_comp", "cant_assoc",
-};
-
-static const char *const paddr_atoms[] = {
-	"addr_available", "addr_unreachable", "addr_removed", "addr_added",
-	"addr_made_prim", "addr_confirmed", "addr_potentially_failed",
-};
-
-static const char *atom_of(const char *const *v, unsigned int n,
-			   uint32_t i)
-{
-	return i < n ? v[i] : "undefined";
-}
-
-#define ATOM(v, i)	atom_of(v, sizeof(v) / sizeof(v[0]), i)
-
 static void table_detail(const struct sctpnl_event *e, char *d, size_t len)
 {
 	char a[SCTPNL_ADDRSTRLEN + 8];
@@ -133,7 +116,7 @@ static void table_detail(const struct sctpnl_event *e, char *d, size_t len)
 	case SCTPNL_CMD_EVENT_ASSOC_CHANGE:
 		snprintf(d, len, "%s error=%u outbound_streams=%u "
 			 "inbound_streams=%u",
-			 ATOM(assoc_atoms, e->u.assoc_change.state),
+			 sctpnl_assoc_change_atom(e->u.assoc_change.state),
 			 e->u.assoc_change.error,
 			 e->u.assoc_change.outbound_streams,
 			 e->u.assoc_change.inbound_streams);
@@ -142,7 +125,7 @@ static void table_detail(const struct sctpnl_event *e, char *d, size_t len)
 		addr_port(a, sizeof(a), &e->u.paddr_change.addr,
 			  e->u.paddr_change.addr.port);
 		snprintf(d, len, "%s %s error=%u",
-			 ATOM(paddr_atoms, e->u.paddr_change.state), a,
+			 sctpnl_paddr_change_atom(e->u.paddr_change.state), a,
 			 e->u.paddr_change.error);
 		break;
 	case SCTPNL_CMD_EVENT_REMOTE_ERROR:
@@ -161,8 +144,8 @@ static void table_detail(const struct sctpnl_event *e, char *d, size_t len)
 			 e->u.adaptation.adaptation_ind);
 		break;
 	case SCTPNL_CMD_EVENT_PDAPI:
-		snprintf(d, len, "%s", e->u.pdapi.indication == 0 ?
-			 "partial_delivery_aborted" : "undefined");
+		snprintf(d, len, "%s",
+			 sctpnl_pdapi_atom(e->u.pdapi.indication));
 		break;
 	default:
 		d[0] = '\0';
@@ -184,6 +167,21 @@ static int mon_printed(struct mon *m)
 	if (ferror(stdout))
 		return -EIO;
 	return m->count && m->seen >= m->count ? -ECANCELED : 0;
+}
+
+/* A JSON line's object, opened with what events and samples share. */
+static struct sctpnl_json *json_head(const struct mon *m, uint64_t ts,
+				     const char *event, uint32_t assoc_id)
+{
+	struct sctpnl_json *j = sctpnl_json_new(stdout, m->o->json_flags);
+
+	if (!j)
+		return NULL;
+	sctpnl_json_begin_object(j, NULL);
+	sctpnl_json_uint(j, "timestamp_ns", ts);
+	sctpnl_json_string(j, "event", event);
+	sctpnl_json_uint(j, "assoc_id", assoc_id);
+	return j;
 }
 
 static int mon_event(const struct sctpnl_event *e, void *arg)
@@ -209,13 +207,10 @@ static int mon_event(const struct sctpnl_event *e, void *arg)
 		fputs(".\n", stdout);
 		break;
 	case FMT_JSON:
-		j = sctpnl_json_new(stdout, m->o->json_flags);
+		j = json_head(m, e->timestamp_ns, sctpnl_event_name(e->type),
+			      e->assoc_id);
 		if (!j)
 			return -ENOMEM;
-		sctpnl_json_begin_object(j, NULL);
-		sctpnl_json_uint(j, "timestamp_ns", e->timestamp_ns);
-		sctpnl_json_string(j, "event", sctpnl_event_name(e->type));
-		sctpnl_json_uint(j, "assoc_id", e->assoc_id);
 		if (e->inode)
 			sctpnl_json_uint(j, "inode", e->inode);
 		else
@@ -256,33 +251,12 @@ static int mon_probe(const struct sctpnl_probe_sample *s, void *arg)
 		       sctpnl_path_state_name(s->state),
 		       s->primary ? " primary" : "");
 		break;
-	case FMT_ERL: {
-		struct sctpnl_prim pa = { .addr = s->addr,
-					  .set = 1u << SCTPNL_PRIM_ADDR };
-		/* No gen_sctp record: an Erlang map; the address through
-		 * the record writer to get {IP,Port} right. */
+	case FMT_ERL:
+		/* No gen_sctp record: an Erlang map. */
 		printf("#{type => probe,timestamp_ns => %llu,assoc_id => %u,"
 		       "addr => ", (unsigned long long)s->timestamp_ns,
 		       s->assoc_id);
-		{
-			/* #sctp_prim{assoc_id = undefined,addr = {..}} */
-			char *buf = NULL;
-			size_t len = 0;
-			FILE *f = open_memstream(&buf, &len);
-			char *p;
-
-			if (!f)
-				return -ENOMEM;
-			sctpnl_fprint_erl(f, SCTPNL_REC_PRIM, &pa);
-			fclose(f);
-			p = strstr(buf, "addr = ");
-			if (p) {
-				p += 7;
-				p[strlen(p) - 1] = '\0';	/* '}' */
-				fputs(p, stdout);
-			}
-			free(buf);
-		}
+		sctpnl_fprint_erl_addr(stdout, &s->addr);
 		printf(",cwnd => %u,ssthresh => %u,srtt => %u,rto => %u,"
 		       "flight_size => %u,partial_bytes_acked => %u,"
 		       "peer_rwnd => %u,state => %s,primary => %s}.\n",
@@ -291,15 +265,10 @@ static int mon_probe(const struct sctpnl_probe_sample *s, void *arg)
 		       sctpnl_path_state_atom(s->state),
 		       s->primary ? "true" : "false");
 		break;
-	}
 	case FMT_JSON:
-		j = sctpnl_json_new(stdout, m->o->json_flags);
+		j = json_head(m, s->timestamp_ns, "probe", s->assoc_id);
 		if (!j)
 			return -ENOMEM;
-		sctpnl_json_begin_object(j, NULL);
-		sctpnl_json_uint(j, "timestamp_ns", s->timestamp_ns);
-		sctpnl_json_string(j, "event", "probe");
-		sctpnl_json_uint(j, "assoc_id", s->assoc_id);
 		sctpnl_json_uint(j, "local_port", s->lport);
 		sctpnl_json_uint(j, "peer_port", s->pport);
 		sctpnl_json_addr(j, "addr", &s->addr);
@@ -377,106 +346,120 @@ static void warn_unavailable(unsigned int groups)
 			out);
 }
 
-int cmd_monitor(struct out *o, int argc, char **argv)
+struct mon_opts {
+	unsigned int groups;
+	uint64_t rcvbuf;
+	uint64_t interval;
+	bool set_interval;
+};
+
+static int mon_format(struct out *o, const char *a, const char *nx)
 {
-	struct sctpnl_mon_cb cb = {
-		.on_event = mon_event,
-		.on_probe = mon_probe,
-		.on_lost = mon_lost,
-	};
-	struct mon m = { .o = o };
-	unsigned int groups = 0;
-	uint64_t v, rcvbuf = 0, interval = 0;
-	bool set_interval = false;
-	struct sctpnl_mon *mn;
-	int i, ret = 0;
+	if (!nx)
+		return bad_arg("%s needs a value", a);
+	if (!strcmp(nx, "json"))
+		o->fmt = FMT_JSON;
+	else if (!strcmp(nx, "erl") || !strcmp(nx, "erlang"))
+		o->fmt = FMT_ERL;
+	else if (!strcmp(nx, "table"))
+		o->fmt = FMT_TABLE;
+	else
+		return bad_arg("unknown format \"%s\"", nx);
+	return 0;
+}
+
+/* One option with a value at argv[i + 1]: 0, or 1 after a usage error. */
+static int mon_opt(struct mon *m, struct mon_opts *op, const char *a,
+		   const char *nx)
+{
+	uint64_t v;
+
+	if (!strcmp(a, "id")) {
+		if (parse_int_opt("id", nx, UINT32_MAX, &v))
+			return 1;
+		if (m->n_ids == MAX_IDS)
+			return bad_arg("at most 64 ids%s", "");
+		m->ids[m->n_ids++] = v;
+	} else if (!strcmp(a, "-f") || !strcmp(a, "--format")) {
+		return mon_format(m->o, a, nx);
+	} else if (!strcmp(a, "--rcvbuf")) {
+		return parse_int_opt(a, nx, INT32_MAX, &op->rcvbuf);
+	} else if (!strcmp(a, "--count")) {
+		if (parse_int_opt(a, nx, UINT64_MAX, &m->count))
+			return 1;
+		if (!m->count)
+			return bad_arg("%s: N must be 1 or more (without "
+				       "--count, monitor runs until "
+				       "interrupted)", a);
+	} else if (!strcmp(a, "--interval")) {
+		if (parse_int_opt(a, nx, 3600000, &op->interval))
+			return 1;
+		op->set_interval = true;
+	} else {
+		return bad_arg("monitor: unexpected \"%s\"", a);
+	}
+	return 0;
+}
+
+static int mon_args(struct mon *m, struct mon_opts *op, int argc,
+		    char **argv)
+{
+	int i;
 
 	for (i = 0; i < argc; i++) {
 		const char *a = argv[i], *nx = i + 1 < argc ? argv[i + 1] : NULL;
 
 		if (!strcmp(a, "events"))
-			groups |= SCTPNL_MON_EVENTS;
+			op->groups |= SCTPNL_MON_EVENTS;
 		else if (!strcmp(a, "probe"))
-			groups |= SCTPNL_MON_PROBE;
+			op->groups |= SCTPNL_MON_PROBE;
 		else if (!strcmp(a, "all"))
-			groups |= SCTPNL_MON_EVENTS | SCTPNL_MON_PROBE;
-		else if (!strcmp(a, "id")) {
-			if (parse_int_opt("id", nx, UINT32_MAX, &v))
-				return 1;
-			if (m.n_ids == MAX_IDS)
-				return bad_arg("at most 64 ids%s", "");
-			m.ids[m.n_ids++] = v;
-			i++;
-		} else if (!strcmp(a, "-j") || !strcmp(a, "--json"))
-			o->fmt = FMT_JSON;
-		else if (!strcmp(a, "-f") || !strcmp(a, "--format")) {
-			if (!nx)
-				return bad_arg("%s needs a value", a);
-			if (!strcmp(nx, "json"))
-				o->fmt = FMT_JSON;
-			else if (!strcmp(nx, "erl") || !strcmp(nx, "erlang"))
-				o->fmt = FMT_ERL;
-			else if (!strcmp(nx, "table"))
-				o->fmt = FMT_TABLE;
-			else
-				return bad_arg("unknown format \"%s\"", nx);
-			i++;
-		} else if (!strcmp(a, "--rcvbuf")) {
-			if (parse_int_opt(a, nx, INT32_MAX, &rcvbuf))
-				return 1;
-			i++;
-		} else if (!strcmp(a, "--count")) {
-			if (parse_int_opt(a, nx, UINT64_MAX, &m.count))
-				return 1;
-			if (!m.count)
-				return bad_arg("%s: N must be 1 or more (without "
-					       "--count, monitor runs until "
-					       "interrupted)", a);
-			i++;
-		} else if (!strcmp(a, "--interval")) {
-			if (parse_int_opt(a, nx, 3600000, &interval))
-				return 1;
-			set_interval = true;
-			i++;
-		} else {
-			return bad_arg("monitor: unexpected \"%s\"", a);
-		}
-	}
-	if (!groups)
-		groups = SCTPNL_MON_EVENTS;
-	if (set_interval && !(groups & SCTPNL_MON_PROBE))
-		return bad_arg("--interval applies to %s", "probe");
-	o->json_flags = 0;	/* one object per line */
-
-	setvbuf(stdout, NULL, _IOLBF, 0);
-	catch_signals();
-	mn = sctpnl_monitor_open(groups);
-	if (!mn)
-		return mon_fail(errno, "monitor");
-	warn_unavailable(groups);
-	if (rcvbuf) {
-		ret = sctpnl_monitor_set_rcvbuf(mn, rcvbuf);
-		if (ret) {
-			sctpnl_monitor_close(mn);
-			return mon_fail(ret, "--rcvbuf");
-		}
-	}
-	/*
-	 * The namespace's filter: the ids given (none: all) at this
-	 * interval.  Without --interval the filter is left as it is.
-	 */
-	if (set_interval) {
-		if (open_handle()) {
-			sctpnl_monitor_close(mn);
+			op->groups |= SCTPNL_MON_EVENTS | SCTPNL_MON_PROBE;
+		else if (!strcmp(a, "-j") || !strcmp(a, "--json"))
+			m->o->fmt = FMT_JSON;
+		else if (mon_opt(m, op, a, nx))
 			return 1;
-		}
-		ret = sctpnl_probe_filter_interval(h, m.ids, m.n_ids, interval);
-		if (ret) {
-			sctpnl_monitor_close(mn);
-			return fail(ret, "probe filter");
-		}
+		else
+			i++;
 	}
-	ret = 0;
+	if (!op->groups)
+		op->groups = SCTPNL_MON_EVENTS;
+	if (op->set_interval && !(op->groups & SCTPNL_MON_PROBE))
+		return bad_arg("--interval applies to %s", "probe");
+	return 0;
+}
+
+/* The receive buffer and the namespace's probe filter: the ids given
+ * (none: all) at this interval; without --interval the filter is left
+ * as it is.  0 or the exit status. */
+static int mon_setup(struct sctpnl_mon *mn, const struct mon *m,
+		     const struct mon_opts *op)
+{
+	int ret;
+
+	if (op->rcvbuf) {
+		ret = sctpnl_monitor_set_rcvbuf(mn, op->rcvbuf);
+		if (ret)
+			return mon_fail(ret, "--rcvbuf");
+	}
+	if (!op->set_interval)
+		return 0;
+	if (open_handle())
+		return 1;
+	ret = sctpnl_probe_filter_interval(cli_handle(), m->ids, m->n_ids,
+					   op->interval);
+	return ret ? fail(ret, "probe filter") : 0;
+}
+
+static int mon_loop(struct sctpnl_mon *mn, struct mon *m)
+{
+	const struct sctpnl_mon_cb cb = {
+		.on_event = mon_event,
+		.on_probe = mon_probe,
+		.on_lost = mon_lost,
+	};
+	int ret = 0;
+
 	while (!stop) {
 		struct pollfd pfd = { .fd = sctpnl_monitor_fd(mn),
 				      .events = POLLIN };
@@ -487,13 +470,39 @@ int cmd_monitor(struct out *o, int argc, char **argv)
 			ret = -errno;
 			break;
 		}
-		ret = sctpnl_monitor_read(mn, &cb, &m);
-		if (ret == -ECANCELED && m.count && m.seen >= m.count)
+		ret = sctpnl_monitor_read(mn, &cb, m);
+		if (ret == -ECANCELED && m->count && m->seen >= m->count)
 			ret = 0;	/* --count reached */
 		else if (ret >= 0)
 			continue;
 		break;
 	}
+	return ret;
+}
+
+int cmd_monitor(struct out *o, int argc, char **argv)
+{
+	struct mon m = { .o = o };
+	struct mon_opts op = { 0 };
+	struct sctpnl_mon *mn;
+	int ret;
+
+	if (mon_args(&m, &op, argc, argv))
+		return 1;
+	o->json_flags = 0;	/* one object per line */
+
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	catch_signals();
+	mn = sctpnl_monitor_open(op.groups);
+	if (!mn)
+		return mon_fail(errno, "monitor");
+	warn_unavailable(op.groups);
+	ret = mon_setup(mn, &m, &op);
+	if (ret) {
+		sctpnl_monitor_close(mn);
+		return ret;
+	}
+	ret = mon_loop(mn, &m);
 	sctpnl_monitor_close(mn);
 	fflush(stdout);
 	return ret < 0 ? mon_fail(ret, "monitor") : 0;
@@ -510,6 +519,7 @@ struct rec {
 	char paths[MAX_PLOT_PATHS][SCTPNL_ADDRSTRLEN + 8];
 	int lost;
 	uint64_t dur;			/* seconds */
+	int filter_err;			/* resetting the probe filter */
 	/* the association's events while recording, for the plot */
 	unsigned int n_ev;
 	struct {
@@ -591,24 +601,13 @@ static int rec_lost(void *arg, uint64_t overruns, uint64_t kernel_lost)
 	return 0;
 }
 
-static int plot(const struct rec *r, const char *csv, const char *png)
+/* One datablock per path: rows of one path only, so that lines join
+ * its samples instead of breaking at the other paths' rows. */
+static void plot_data(FILE *g, const struct rec *r, FILE *in)
 {
-	unsigned int i;
-	FILE *g;
-	int rc;
-
-	FILE *in = fopen(csv, "r");
 	char line[512];
+	unsigned int i;
 
-	if (!in)
-		return -errno;
-	g = popen("gnuplot", "w");
-	if (!g) {
-		fclose(in);
-		return -errno;
-	}
-	/* One datablock per path: rows of one path only, so that lines
-	 * join its samples instead of breaking at the other paths' rows. */
 	for (i = 0; i < r->n_paths; i++) {
 		size_t l = strlen(r->paths[i]);
 
@@ -624,6 +623,56 @@ static int plot(const struct rec *r, const char *csv, const char *png)
 		}
 		fputs("EOD\n", g);
 	}
+}
+
+/* The two panels: bytes (cwnd, ssthresh, flight, peer rwnd), then ms. */
+static void plot_panels(FILE *g, const struct rec *r)
+{
+	unsigned int i;
+
+	fputs("plot ", g);
+	for (i = 0; i < r->n_paths; i++) {
+		const char *p = r->paths[i];
+
+		fprintf(g, "%s$p%u using 1:4 with steps lw 2 title 'cwnd %s', "
+			"$p%u using 1:5 with steps dt 2 title 'ssthresh %s', "
+			"$p%u using 1:8 with lines title 'flight size %s'",
+			i ? ", " : "", i, p, i, p, i, p);
+	}
+	/* the peer's window: one per association, every path samples it */
+	if (r->n_paths)
+		fputs(", $p0 using 1:10 with steps dt 4 lw 2 "
+		      "title 'peer rwnd'", g);
+	if (!r->n_paths)
+		fputs("0 notitle", g);
+	fputs("\nset ylabel 'ms'\nset format y '%g'\nplot ", g);
+	for (i = 0; i < r->n_paths; i++) {
+		const char *p = r->paths[i];
+
+		fprintf(g, "%s$p%u using 1:6 with lines lw 2 title 'srtt %s', "
+			"$p%u using 1:7 with lines dt 2 title 'rto %s'",
+			i ? ", " : "", i, p, i, p);
+	}
+	if (!r->n_paths)
+		fputs("0 notitle", g);
+	fputs("\nunset multiplot\n", g);
+}
+
+static int plot(const struct rec *r, const char *csv, const char *png)
+{
+	unsigned int i;
+	FILE *g, *in;
+	int rc;
+
+	in = fopen(csv, "r");
+	if (!in)
+		return -errno;
+	g = popen("gnuplot", "w");
+	if (!g) {
+		fclose(in);
+		return -errno;
+	}
+	plot_data(g, r, in);
 	fclose(in);
 	fprintf(g,
 		"set terminal png size 1000,800\n"
@@ -651,32 +700,7 @@ static int plot(const struct rec *r, const char *csv, const char *png)
 			"right front noenhanced font ',8' tc rgb 'red'\n",
 			r->ev[i].t, r->ev[i].t, i + 1, r->ev[i].what,
 			r->ev[i].t);
-	fputs("plot ", g);
-	for (i = 0; i < r->n_paths; i++) {
-		const char *p = r->paths[i];
-
-		fprintf(g, "%s$p%u using 1:4 with steps lw 2 title 'cwnd %s', "
-			"$p%u using 1:5 with steps dt 2 title 'ssthresh %s', "
-			"$p%u using 1:8 with lines title 'flight size %s'",
-			i ? ", " : "", i, p, i, p, i, p);
-	}
-	/* the peer's window: one per association, every path samples it */
-	if (r->n_paths)
-		fputs(", $p0 using 1:10 with steps dt 4 lw 2 "
-		      "title 'peer rwnd'", g);
-	if (!r->n_paths)
-		fputs("0 notitle", g);
-	fputs("\nset ylabel 'ms'\nset format y '%g'\nplot ", g);
-	for (i = 0; i < r->n_paths; i++) {
-		const char *p = r->paths[i];
-
-		fprintf(g, "%s$p%u using 1:6 with lines lw 2 title 'srtt %s', "
-			"$p%u using 1:7 with lines dt 2 title 'rto %s'",
-			i ? ", " : "", i, p, i, p);
-	}
-	if (!r->n_paths)
-		fputs("0 notitle", g);
-	fputs("\nunset multiplot\n", g);
+	plot_panels(g, r);
 	rc = pclose(g);
 	if (rc == -1)
 		return -errno;
@@ -687,105 +711,94 @@ static const char probe_usage[] =
 	"probe ASSOC --duration S --out FILE.csv [--plot FILE.png] "
 	"[--interval MS] [--rcvbuf BYTES]";
 
-int cmd_probe(int argc, char **argv)
-{
-	struct sctpnl_mon_cb cb = { .on_probe = rec_sample,
-				    .on_lost = rec_lost,
-				    .on_paddr_change = rec_event,
-				    .on_assoc_change = rec_event };
-	const char *out = NULL, *png = NULL;
-	uint64_t dur = 0, rcvbuf = 4 << 20, interval = 0, end;
-	struct rec r = { 0 };
-	struct sctpnl_mon *mn;
-	struct sctpnl_key k;
+struct probe_opts {
+	const char *out, *png;
+	uint64_t dur, rcvbuf, interval;
 	char *keyv[2];
-	int nkey = 0, i, ret = 0, err;
+	int nkey;
+};
+
+/* One option with its value nx: 0, or 1 after a usage error. */
+static int probe_opt(struct probe_opts *p, const char *a, const char *nx)
+{
+	if (!strcmp(a, "--duration") || !strcmp(a, "-d"))
+		return parse_int_opt(a, nx, 86400 * 365, &p->dur);
+	if (!strcmp(a, "--rcvbuf"))
+		return parse_int_opt(a, nx, INT32_MAX, &p->rcvbuf);
+	if (!strcmp(a, "--interval"))
+		return parse_int_opt(a, nx, 3600000, &p->interval);
+	if (!strcmp(a, "--out") || !strcmp(a, "-o") ||
+	    !strcmp(a, "--plot")) {
+		if (!nx)
+			return bad_arg("%s needs a file", a);
+		if (!strcmp(a, "--plot"))
+			p->png = nx;
+		else
+			p->out = nx;
+		return 0;
+	}
+	return bad_arg("usage: %s", probe_usage);
+}
+
+static int probe_args(struct probe_opts *p, int argc, char **argv)
+{
+	int i;
 
 	for (i = 0; i < argc; i++) {
 		const char *a = argv[i], *nx = i + 1 < argc ? argv[i + 1] : NULL;
 
-		if (!strcmp(a, "--duration") || !strcmp(a, "-d")) {
-			if (parse_int_opt(a, nx, 86400 * 365, &dur))
-				return 1;
+		if (a[0] != '-' && p->nkey < 2)
+			p->keyv[p->nkey++] = argv[i];
+		else if (probe_opt(p, a, nx))
+			return 1;
+		else
 			i++;
-		} else if (!strcmp(a, "--out") || !strcmp(a, "-o")) {
-			if (!nx)
-				return bad_arg("%s needs a file", a);
-			out = nx;
-			i++;
-		} else if (!strcmp(a, "--plot")) {
-			if (!nx)
-				return bad_arg("%s needs a file", a);
-			png = nx;
-			i++;
-		} else if (!strcmp(a, "--rcvbuf")) {
-			if (parse_int_opt(a, nx, INT32_MAX, &rcvbuf))
-				return 1;
-			i++;
-		} else if (!strcmp(a, "--interval")) {
-			if (parse_int_opt(a, nx, 3600000, &interval))
-				return 1;
-			i++;
-		} else if (nkey < 2 && a[0] != '-') {
-			keyv[nkey++] = argv[i];
-		} else {
-			return bad_arg("usage: %s", probe_usage);
-		}
 	}
-	if (!nkey)
+	if (!p->nkey)
 		return bad_arg("probe: which association? usage: %s",
 			       probe_usage);
-	if (!dur)
+	if (!p->dur)
 		return bad_arg("probe: --duration S: 1 second or more (%s)",
 			       "how long to record");
-	if (!out)
+	if (!p->out)
 		return bad_arg("probe: --out FILE.csv: where to write the "
 			       "samples (usage: %s)", probe_usage);
-	if (png && (strchr(png, '\'') || strchr(out, '\'')))
+	if (p->png && (strchr(p->png, '\'') || strchr(p->out, '\'')))
 		return bad_arg("%s: no quotes in file names, please", "probe");
-	if (parse_key(nkey, keyv, &k))
+	return 0;
+}
+
+/* The association's id, looked up when given by addresses. */
+static int probe_id(const struct probe_opts *p, uint32_t *id)
+{
+	struct sctpnl_assoc *a;
+	struct sctpnl_key k;
+	int err;
+
+	if (parse_key(p->nkey, (char **)p->keyv, &k) || open_handle())
 		return 1;
-	if (open_handle())
-		return 1;
-	if (k.by_addr) {
-		struct sctpnl_assoc *a = malloc(sizeof(*a));
-
-		if (!a)
-			return fail(ENOMEM, NULL);
-		err = sctpnl_assoc_get(h, &k, a);
-		r.id = a->assoc_id;
-		free(a);
-		if (err)
-			return fail(err, "association");
-	} else {
-		r.id = k.assoc_id;
+	if (!k.by_addr) {
+		*id = k.assoc_id;
+		return 0;
 	}
+	a = malloc(sizeof(*a));
+	if (!a)
+		return fail(ENOMEM, NULL);
+	err = sctpnl_assoc_get(cli_handle(), &k, a);
+	*id = a->assoc_id;
+	free(a);
+	return err ? fail(err, "association") : 0;
+}
 
-	r.csv = fopen(out, "w");
-	if (!r.csv)
-		return fail(errno, out);
-	fputs("time_s,assoc_id,addr,cwnd,ssthresh,srtt_ms,rto_ms,flight_size,"
-	      "partial_bytes_acked,peer_rwnd,state,primary\n", r.csv);
+/* Samples (and events) until the end of the duration: 0 or -errno. */
+static int probe_loop(struct sctpnl_mon *mn, struct rec *r, uint64_t end)
+{
+	const struct sctpnl_mon_cb cb = { .on_probe = rec_sample,
+					  .on_lost = rec_lost,
+					  .on_paddr_change = rec_event,
+					  .on_assoc_change = rec_event };
+	int ret = 0;
 
-	catch_signals();
-	/* events too: the association's are marked on the plot */
-	mn = sctpnl_monitor_open(SCTPNL_MON_PROBE |
-				 (png ? SCTPNL_MON_EVENTS : 0));
-	if (!mn) {
-		fclose(r.csv);
-		return mon_fail(errno, "probe");
-	}
-	warn_unavailable(SCTPNL_MON_PROBE);
-	sctpnl_monitor_set_rcvbuf(mn, rcvbuf);
-	err = sctpnl_probe_filter_interval(h, &r.id, 1, interval);
-	if (err) {
-		sctpnl_monitor_close(mn);
-		fclose(r.csv);
-		return fail(err, "probe filter");
-	}
-	r.t0 = now_ns();
-	r.dur = dur;
-	end = r.t0 + dur * 1000000000ull;
 	while (!stop) {
 		struct pollfd pfd = { .fd = sctpnl_monitor_fd(mn),
 				      .events = POLLIN };
@@ -799,29 +812,76 @@ int cmd_probe(int argc, char **argv)
 			ret = -errno;
 			break;
 		}
-		ret = sctpnl_monitor_read(mn, &cb, &r);
+		ret = sctpnl_monitor_read(mn, &cb, r);
 		if (ret < 0)
 			break;
 		ret = 0;
 	}
-	/* What arrived before the end, then every association again. */
+	/* What arrived before the end. */
 	if (!ret)
-		sctpnl_monitor_read(mn, &cb, &r);
-	err = sctpnl_probe_filter(h, NULL, 0);
+		sctpnl_monitor_read(mn, &cb, r);
+	return ret;
+}
+
+/* Record into r->csv; 0, -errno, or 1 (message printed). */
+static int probe_record(const struct probe_opts *p, struct rec *r)
+{
+	struct sctpnl_mon *mn;
+	int ret, err;
+
+	catch_signals();
+	/* events too: the association's are marked on the plot */
+	mn = sctpnl_monitor_open(SCTPNL_MON_PROBE |
+				 (p->png ? SCTPNL_MON_EVENTS : 0));
+	if (!mn)
+		return mon_fail(errno, "probe");
+	warn_unavailable(SCTPNL_MON_PROBE);
+	sctpnl_monitor_set_rcvbuf(mn, p->rcvbuf);
+	err = sctpnl_probe_filter_interval(cli_handle(), &r->id, 1,
+					   p->interval);
+	if (err) {
+		sctpnl_monitor_close(mn);
+		return fail(err, "probe filter");
+	}
+	r->t0 = now_ns();
+	r->dur = p->dur;
+	ret = probe_loop(mn, r, r->t0 + p->dur * 1000000000ull);
+	/* then every association again */
+	err = sctpnl_probe_filter(cli_handle(), NULL, 0);
 	if (err)
 		fail(err, "resetting the probe filter");
 	sctpnl_monitor_close(mn);
+	r->filter_err = err;
+	return ret;
+}
+
+int cmd_probe(int argc, char **argv)
+{
+	struct probe_opts p = { .rcvbuf = 4 << 20 };
+	struct rec r = { 0 };
+	int ret;
+
+	if (probe_args(&p, argc, argv) || probe_id(&p, &r.id))
+		return 1;
+	r.csv = fopen(p.out, "w");
+	if (!r.csv)
+		return fail(errno, p.out);
+	fputs("time_s,assoc_id,addr,cwnd,ssthresh,srtt_ms,rto_ms,flight_size,"
+	      "partial_bytes_acked,peer_rwnd,state,primary\n", r.csv);
+	ret = probe_record(&p, &r);
 	if (fclose(r.csv) && !ret)
 		ret = -errno;
+	if (ret == 1)
+		return 1;
 	if (ret)
 		return fail(ret, "probe");
 	fprintf(stderr, "sctpctl: %llu samples of association %u (%u paths) "
-		"in %s\n", (unsigned long long)r.n, r.id, r.n_paths, out);
-	if (png) {
-		ret = plot(&r, out, png);
+		"in %s\n", (unsigned long long)r.n, r.id, r.n_paths, p.out);
+	if (p.png) {
+		ret = plot(&r, p.out, p.png);
 		if (ret)
 			return fail(ret, "gnuplot");
-		fprintf(stderr, "sctpctl: plot in %s\n", png);
+		fprintf(stderr, "sctpctl: plot in %s\n", p.png);
 	}
-	return err ? 1 : 0;
+	return r.filter_err ? 1 : 0;
 }

@@ -173,166 +173,6 @@ static const struct option long_opts[] = {
 	{ NULL,		0,			NULL, 0 },
 };
 
-struct sctpnl *h;
-
-int fail(int err, const char *what)
-{
-	const char *msg = h ? sctpnl_errmsg(h) : NULL;
-
-	if (err < 0)
-		err = -err;
-	if (what && msg)
-		fprintf(stderr, "sctpctl: %s: %s: %s\n", what, strerror(err),
-			msg);
-	else if (what)
-		fprintf(stderr, "sctpctl: %s: %s\n", what, strerror(err));
-	else if (msg)
-		fprintf(stderr, "sctpctl: %s: %s\n", strerror(err), msg);
-	else
-		fprintf(stderr, "sctpctl: %s\n", strerror(err));
-	return 1;
-}
-
-/* fail(), and for EPERM say what is missing (set, abort, eof). */
-int fail_admin(int err, const char *what)
-{
-	const char *msg = h ? sctpnl_errmsg(h) : NULL;
-
-	if (err != -EPERM && err != EPERM)
-		return fail(err, what);
-	fprintf(stderr, "sctpctl: %s: %s (changing an association needs "
-		"CAP_NET_ADMIN in the namespace's user namespace)%s%s\n",
-		what, strerror(EPERM), msg && *msg ? ": " : "",
-		msg && *msg ? msg : "");
-	return 1;
-}
-
-int bad_arg(const char *fmt, const char *arg)
-{
-	fputs("sctpctl: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputs(" (see sctpctl help)\n", stderr);
-	return 1;
-}
-
-int open_handle(void)
-{
-	h = sctpnl_open();
-	if (h)
-		return 0;
-	if (errno == SCTPNL_ENOFAMILY) {
-		fprintf(stderr, "sctpctl: sctpnl module not loaded (no generic "
-			"netlink family \"%s\")\n", SCTPNL_FAMILY_NAME);
-		return 1;
-	}
-	return fail(errno, "cannot open generic netlink");
-}
-
-int parse_u64(const char *s, uint64_t max, uint64_t *v)
-{
-	unsigned long long x;
-	char *end;
-
-	if (!*s || *s == '-')
-		return -EINVAL;
-	errno = 0;
-	x = strtoull(s, &end, 0);
-	if (errno || *end || x > max)
-		return -EINVAL;
-	*v = x;
-	return 0;
-}
-
-static int parse_filter(int argc, char **argv, struct sctpnl_filter *f,
-			struct out *o)
-{
-	int i;
-
-	memset(f, 0, sizeof(*f));
-	for (i = 0; i < argc; i++) {
-		const char *k = argv[i], *v = argv[i + 1];
-		uint64_t n;
-		int j;
-
-		if (!v)
-			return bad_arg("filter \"%s\" needs a value", k);
-		/* one value per key (the kernel's filter is an AND) */
-		for (j = i - 2; j >= 0; j -= 2)
-			if (!strcmp(argv[j], k))
-				return bad_arg("filter \"%s\" given twice: "
-					       "all terms must match; for "
-					       "either, join them with or", k);
-		if (!strcmp(k, "lport") || !strcmp(k, "pport")) {
-			if (parse_u64(v, 65535, &n))
-				return bad_arg("bad port \"%s\"", v);
-			if (k[0] == 'l') {
-				f->lport = n;
-				SCTPNL_SETF(f, SCTPNL_FILTER_LPORT);
-			} else {
-				f->pport = n;
-				SCTPNL_SETF(f, SCTPNL_FILTER_PPORT);
-			}
-		} else if (!strcmp(k, "laddr")) {
-			if (sctpnl_addr_pton(v, &f->laddr, 0))
-				return bad_arg("bad address \"%s\"", v);
-			SCTPNL_SETF(f, SCTPNL_FILTER_LADDR);
-		} else if (!strcmp(k, "paddr")) {
-			if (sctpnl_addr_pton(v, &f->paddr, 0))
-				return bad_arg("bad address \"%s\"", v);
-			SCTPNL_SETF(f, SCTPNL_FILTER_PADDR);
-		} else if (!strcmp(k, "state")) {
-			if (filter_parse_states(v, &f->state_mask))
-				return bad_arg("bad state list \"%s\"", v);
-			SCTPNL_SETF(f, SCTPNL_FILTER_STATE);
-		} else if (!strcmp(k, "uid")) {
-			if (parse_u64(v, UINT32_MAX, &n))
-				return bad_arg("bad uid \"%s\"", v);
-			f->uid = n;
-			SCTPNL_SETF(f, SCTPNL_FILTER_UID);
-		} else if (!strcmp(k, "ino") || !strcmp(k, "inode")) {
-			if (parse_u64(v, UINT64_MAX, &n))
-				return bad_arg("bad inode \"%s\"", v);
-			f->inode = n;
-			SCTPNL_SETF(f, SCTPNL_FILTER_INODE);
-		} else if (!strcmp(k, "pid")) {
-			if (parse_u64(v, INT32_MAX, &n) || !n)
-				return bad_arg("bad pid \"%s\"", v);
-			o->pid = n;
-		} else if (!strcmp(k, "comm") || !strcmp(k, "process")) {
-			o->comm = v;
-		} else if (!strcmp(k, "id")) {
-			if (parse_u64(v, UINT32_MAX, &n))
-				return bad_arg("bad association id \"%s\"", v);
-			f->assoc_id = n;
-			SCTPNL_SETF(f, SCTPNL_FILTER_ASSOC_ID);
-		} else {
-			return bad_arg("unknown filter \"%s\"", k);
-		}
-		i++;
-	}
-	return 0;
-}
-
-int parse_key(int argc, char **argv, struct sctpnl_key *k)
-{
-	uint64_t n;
-
-	memset(k, 0, sizeof(*k));
-	if (argc == 1 && !parse_u64(argv[0], UINT32_MAX, &n)) {
-		k->assoc_id = n;
-		return 0;
-	}
-	if (argc != 2)
-		return bad_arg("%s: expected an association id or LADDR:LPORT "
-			       "PADDR:PPORT", argc ? argv[0] : "ASSOC");
-	if (sctpnl_addr_pton(argv[0], &k->local, 1))
-		return bad_arg("bad local address:port \"%s\"", argv[0]);
-	if (sctpnl_addr_pton(argv[1], &k->peer, 1))
-		return bad_arg("bad peer address:port \"%s\"", argv[1]);
-	k->by_addr = 1;
-	return 0;
-}
-
 /* -P, pid, comm: who holds which socket, read once before the dump. */
 static int scan_procs(struct out *o)
 {
@@ -390,7 +230,7 @@ static int cmd_assoc(struct out *o, int argc, char **argv)
 	if (open_handle() || scan_procs(o))
 		return 1;
 	out_begin(o, 1);
-	err = sctpnl_assoc_dump(h, &f, assoc_cb, o);
+	err = sctpnl_assoc_dump(cli_handle(), &f, assoc_cb, o);
 	if (err) {
 		out_end(o);
 		return fail(err, "association dump");
@@ -412,7 +252,7 @@ static int cmd_one(struct out *o, int argc, char **argv, int paddr)
 	a = malloc(sizeof(*a));
 	if (!a)
 		return fail(ENOMEM, NULL);
-	err = sctpnl_assoc_get(h, &k, a);
+	err = sctpnl_assoc_get(cli_handle(), &k, a);
 	if (err) {
 		free(a);
 		return fail(err, "association");
@@ -438,7 +278,7 @@ static int cmd_ep(struct out *o, int argc, char **argv)
 	if (open_handle() || scan_procs(o))
 		return 1;
 	out_begin(o, 1);
-	err = sctpnl_ep_dump(h, &f, ep_cb, o);
+	err = sctpnl_ep_dump(cli_handle(), &f, ep_cb, o);
 	if (err) {
 		out_end(o);
 		return fail(err, "endpoint dump");
@@ -458,7 +298,7 @@ static int cmd_snmp(struct out *o, int argc, char **argv)
 		return bad_arg("%s: no Erlang form for the MIB", "snmp");
 	if (open_handle())
 		return 1;
-	err = sctpnl_snmp_get(h, &s);
+	err = sctpnl_snmp_get(cli_handle(), &s);
 	if (err)
 		return fail(err, "snmp");
 	out_begin(o, 0);
@@ -501,46 +341,38 @@ static int matches(const char *arg, const char *cmd)
 	return n && n <= strlen(cmd) && !strncmp(arg, cmd, n);
 }
 
-int main(int argc, char **argv)
+/* Options: -1 to go on with the command, else the exit status. */
+static int parse_opts(int argc, char **argv, struct out *o)
 {
-	struct out o = { .fmt = FMT_TABLE };
-	const char *obj;
-	int c, ret;
-
-	/* A listing is megabytes: fewer, larger writes (monitor, top and a
-	 * terminal change or keep this). */
-	if (!isatty(STDOUT_FILENO))
-		setvbuf(stdout, NULL, _IOFBF, 1 << 16);
+	int c;
 
 	while ((c = getopt_long(argc, argv, "+46jpf:PsVh", long_opts,
 				NULL)) != -1) {
 		switch (c) {
 		case '4':
-			o.family = AF_INET;
-			break;
 		case '6':
-			o.family = AF_INET6;
+			o->family = c == '4' ? AF_INET : AF_INET6;
 			break;
 		case 'P':
-			o.procs = 1;
+			o->procs = 1;
 			break;
 		case 's':
-			o.stats = 1;
+			o->stats = 1;
 			break;
 		case 'j':
-			o.fmt = FMT_JSON;
+			o->fmt = FMT_JSON;
 			break;
 		case 'p':
-			o.json_flags |= SCTPNL_JSON_PRETTY;
+			o->json_flags |= SCTPNL_JSON_PRETTY;
 			break;
 		case 'f':
 			if (!strcmp(optarg, "json"))
-				o.fmt = FMT_JSON;
+				o->fmt = FMT_JSON;
 			else if (!strcmp(optarg, "erl") ||
 				 !strcmp(optarg, "erlang"))
-				o.fmt = FMT_ERL;
+				o->fmt = FMT_ERL;
 			else if (!strcmp(optarg, "table"))
-				o.fmt = FMT_TABLE;
+				o->fmt = FMT_TABLE;
 			else
 				return bad_arg("unknown format \"%s\"", optarg);
 			break;
@@ -556,50 +388,66 @@ int main(int argc, char **argv)
 			return 1;
 		}
 	}
+	return -1;
+}
+
+static int run_cmd(struct out *o, const char *obj, int argc, char **argv)
+{
+	if (matches(obj, "association"))
+		return cmd_assoc(o, argc, argv);
+	if (matches(obj, "status"))
+		return cmd_one(o, argc, argv, 0);
+	if (matches(obj, "paddr") || matches(obj, "path"))
+		return cmd_one(o, argc, argv, 1);
+	if (matches(obj, "endpoint") || !strcmp(obj, "ep"))
+		return cmd_ep(o, argc, argv);
+	if (matches(obj, "snmp"))
+		return cmd_snmp(o, argc, argv);
+	if (matches(obj, "summary") && strlen(obj) >= 2)
+		return cmd_summary(o, argc, argv);
+	if (!strcmp(obj, "top"))
+		return cmd_top(o, argc, argv);
+	if (!strcmp(obj, "set"))
+		return cmd_set(argc, argv);
+	if (!strcmp(obj, "abort"))
+		return cmd_abort(argc, argv);
+	if (!strcmp(obj, "eof") || !strcmp(obj, "shutdown"))
+		return cmd_eof(argc, argv);
+	if (matches(obj, "monitor") && strlen(obj) >= 3)
+		return cmd_monitor(o, argc, argv);
+	if (!strcmp(obj, "probe"))
+		return cmd_probe(argc, argv);
+	if (matches(obj, "module") && strlen(obj) >= 3)
+		return cmd_module(o, argc, argv);
+	if (!strcmp(obj, "export"))
+		return cmd_export(argc, argv);
+	if (matches(obj, "help")) {
+		fputs(usage_text, stdout);
+		return 0;
+	}
+	return bad_arg("unknown object \"%s\"", obj);
+}
+
+int main(int argc, char **argv)
+{
+	struct out o = { .fmt = FMT_TABLE };
+	int ret;
+
+	/* A listing is megabytes: fewer, larger writes (monitor, top and a
+	 * terminal change or keep this). */
+	if (!isatty(STDOUT_FILENO))
+		setvbuf(stdout, NULL, _IOFBF, 1 << 16);
+
+	ret = parse_opts(argc, argv, &o);
+	if (ret >= 0)
+		return ret;
 	argc -= optind;
 	argv += optind;
 	if (!argc) {
 		fputs(usage_text, stderr);
 		return 1;
 	}
-	obj = argv[0];
-	argc--;
-	argv++;
-
-	if (matches(obj, "association"))
-		ret = cmd_assoc(&o, argc, argv);
-	else if (matches(obj, "status"))
-		ret = cmd_one(&o, argc, argv, 0);
-	else if (matches(obj, "paddr") || matches(obj, "path"))
-		ret = cmd_one(&o, argc, argv, 1);
-	else if (matches(obj, "endpoint") || !strcmp(obj, "ep"))
-		ret = cmd_ep(&o, argc, argv);
-	else if (matches(obj, "snmp"))
-		ret = cmd_snmp(&o, argc, argv);
-	else if (matches(obj, "summary") && strlen(obj) >= 2)
-		ret = cmd_summary(&o, argc, argv);
-	else if (!strcmp(obj, "top"))
-		ret = cmd_top(&o, argc, argv);
-	else if (!strcmp(obj, "set"))
-		ret = cmd_set(argc, argv);
-	else if (!strcmp(obj, "abort"))
-		ret = cmd_abort(argc, argv);
-	else if (!strcmp(obj, "eof") || !strcmp(obj, "shutdown"))
-		ret = cmd_eof(argc, argv);
-	else if (matches(obj, "monitor") && strlen(obj) >= 3)
-		ret = cmd_monitor(&o, argc, argv);
-	else if (!strcmp(obj, "probe"))
-		ret = cmd_probe(argc, argv);
-	else if (matches(obj, "module") && strlen(obj) >= 3)
-		ret = cmd_module(&o, argc, argv);
-	else if (!strcmp(obj, "export"))
-		ret = cmd_export(argc, argv);
-	else if (matches(obj, "help")) {
-		fputs(usage_text, stdout);
-		ret = 0;
-	} else {
-		ret = bad_arg("unknown object \"%s\"", obj);
-	}
-	sctpnl_close(h);
+	ret = run_cmd(&o, argv[0], argc - 1, argv + 1);
+	cli_close();
 	return ret;
 }

@@ -59,14 +59,17 @@ int out_ep(struct out *o, const struct sctpnl_ep *e);
 int out_snmp(struct out *o, const struct sctpnl_snmp *s);
 void out_empty_header(struct out *o, int ep);
 
-/* sctpctl.c */
-extern struct sctpnl *h;
+/* cli.c: shared by every command */
+struct sctpnl *cli_handle(void);	/* after open_handle() */
+void cli_close(void);
 int fail(int err, const char *what);
 int fail_admin(int err, const char *what);
 int bad_arg(const char *fmt, const char *arg);
 int open_handle(void);
 int parse_u64(const char *s, uint64_t max, uint64_t *v);
 int parse_key(int argc, char **argv, struct sctpnl_key *k);
+int parse_filter(int argc, char **argv, struct sctpnl_filter *f,
+		 struct out *o);
 
 /* set.c: set, abort, eof */
 int cmd_set(int argc, char **argv);

@@ -134,7 +134,7 @@ static int set_rtoinfo(const struct sctpnl_key *k, int argc, char **argv)
 			SCTPNL_SETF(&r, SCTPNL_RTOINFO_INITIAL);
 		} else if (!strcmp(f, "max")) {
 			r.max = n;
-			SCTPNL_SETF(&r, SCTPNL_RTOINFO_MAX);
+			SCTPNL_SETF(&r, SCTPNL_RTOINFO_MAX_RTO);
 		} else if (!strcmp(f, "min")) {
 			r.min = n;
 			SCTPNL_SETF(&r, SCTPNL_RTOINFO_MIN);
@@ -144,7 +144,7 @@ static int set_rtoinfo(const struct sctpnl_key *k, int argc, char **argv)
 	}
 	if (open_handle())
 		return 1;
-	return sctpnl_set_rtoinfo(h, k, &r);
+	return sctpnl_set_rtoinfo(cli_handle(), k, &r);
 }
 
 static int set_associnfo(const struct sctpnl_key *k, int argc, char **argv)
@@ -173,7 +173,7 @@ static int set_associnfo(const struct sctpnl_key *k, int argc, char **argv)
 	}
 	if (open_handle())
 		return 1;
-	return sctpnl_set_assocparams(h, k, &p);
+	return sctpnl_set_assocparams(cli_handle(), k, &p);
 }
 
 static int set_initmsg(const struct sctpnl_key *k, int argc, char **argv)
@@ -203,7 +203,7 @@ static int set_initmsg(const struct sctpnl_key *k, int argc, char **argv)
 	}
 	if (open_handle())
 		return 1;
-	return sctpnl_set_initmsg(h, k, &m);
+	return sctpnl_set_initmsg(cli_handle(), k, &m);
 }
 
 #define SPP_HB		(SCTPNL_SPP_HB_ENABLE | SCTPNL_SPP_HB_DISABLE)
@@ -272,7 +272,7 @@ static int set_paddrparams(const struct sctpnl_key *k, int argc, char **argv)
 	}
 	if (open_handle())
 		return 1;
-	return sctpnl_set_paddrparams(h, k, &p);
+	return sctpnl_set_paddrparams(cli_handle(), k, &p);
 }
 
 static int one_addr(const char *opt, int argc, char **argv,
@@ -294,7 +294,7 @@ static int set_primary(const struct sctpnl_key *k, int argc, char **argv)
 	SCTPNL_SETF(&p, SCTPNL_PRIM_ADDR);
 	if (open_handle())
 		return 1;
-	return sctpnl_set_primary(h, k, &p);
+	return sctpnl_set_primary(cli_handle(), k, &p);
 }
 
 static int set_peer_primary(const struct sctpnl_key *k, int argc,
@@ -307,7 +307,7 @@ static int set_peer_primary(const struct sctpnl_key *k, int argc,
 	SCTPNL_SETF(&p, SCTPNL_SETPEERPRIM_ADDR);
 	if (open_handle())
 		return 1;
-	return sctpnl_set_peer_primary(h, k, &p);
+	return sctpnl_set_peer_primary(cli_handle(), k, &p);
 }
 
 static int set_delayed_ack(const struct sctpnl_key *k, int argc, char **argv)
@@ -332,7 +332,7 @@ static int set_delayed_ack(const struct sctpnl_key *k, int argc, char **argv)
 	}
 	if (open_handle())
 		return 1;
-	return sctpnl_set_sack_info(h, k, &s);
+	return sctpnl_set_sack_info(cli_handle(), k, &s);
 }
 
 static int set_default_send(const struct sctpnl_key *k, int argc,
@@ -375,7 +375,7 @@ static int set_default_send(const struct sctpnl_key *k, int argc,
 	}
 	if (open_handle())
 		return 1;
-	return sctpnl_set_default_send(h, k, &s);
+	return sctpnl_set_default_send(cli_handle(), k, &s);
 }
 
 static int one_value(const char *opt, int argc, char **argv, uint64_t *n)
@@ -385,85 +385,98 @@ static int one_value(const char *opt, int argc, char **argv, uint64_t *n)
 	return num(opt, argv[0], UINT32_MAX, n);
 }
 
+/* On or off, then the request. */
+static int set_flag(struct sctpnl_key *k, const char *opt, int argc,
+		    char **argv,
+		    int (*fn)(struct sctpnl *, const struct sctpnl_key *, int))
+{
+	int on = 0;
+
+	if (argc != 1)
+		return bad_arg("%s: expected on or off", opt);
+	if (onoff(argv[0], &on) || open_handle())
+		return 1;
+	return fn(cli_handle(), k, on);
+}
+
+/*
+ * The options of one value: 1 after a usage error, else the request's
+ * result; *found says whether opt is one of them.
+ */
+static int set_scalar(struct sctpnl_key *k, const char *opt, int argc,
+		      char **argv, int *found)
+{
+	struct sctpnl_setadaptation a = { 0 };
+	uint64_t n;
+
+	*found = 1;
+	if (is_opt(opt, "nodelay", NULL))
+		return set_flag(k, opt, argc, argv, sctpnl_set_nodelay);
+	if (is_opt(opt, "disable_fragments", NULL))
+		return set_flag(k, opt, argc, argv,
+				sctpnl_set_disable_fragments);
+	if (!is_opt(opt, "maxseg", NULL) && !is_opt(opt, "autoclose", NULL) &&
+	    !is_opt(opt, "adaptation_layer", "adaptation")) {
+		*found = 0;
+		return 0;
+	}
+	if (one_value(opt, argc, argv, &n) || open_handle())
+		return 1;
+	if (is_opt(opt, "maxseg", NULL))
+		return sctpnl_set_maxseg(cli_handle(), k, n);
+	if (is_opt(opt, "autoclose", NULL))
+		return sctpnl_set_autoclose(cli_handle(), k, n);
+	a.adaptation_ind = n;
+	SCTPNL_SETF(&a, SCTPNL_SETADAPTATION_ADAPTATION_IND);
+	return sctpnl_set_adaptation(cli_handle(), k, &a);
+}
+
+static int set_record(struct sctpnl_key *k, const char *opt, int argc,
+		      char **argv)
+{
+	int err, found;
+
+	if (is_opt(opt, "rtoinfo", NULL))
+		return set_rtoinfo(k, argc, argv);
+	if (is_opt(opt, "associnfo", "assocparams"))
+		return set_associnfo(k, argc, argv);
+	if (is_opt(opt, "initmsg", NULL))
+		return set_initmsg(k, argc, argv);
+	if (is_opt(opt, "peer_addr_params", "paddrparams"))
+		return set_paddrparams(k, argc, argv);
+	if (is_opt(opt, "primary_addr", "primary"))
+		return set_primary(k, argc, argv);
+	if (is_opt(opt, "set_peer_primary_addr", "peer_primary"))
+		return set_peer_primary(k, argc, argv);
+	if (is_opt(opt, "delayed_ack_time", "delayed_ack"))
+		return set_delayed_ack(k, argc, argv);
+	if (is_opt(opt, "default_send_param", "default_send"))
+		return set_default_send(k, argc, argv);
+	err = set_scalar(k, opt, argc, argv, &found);
+	if (found)
+		return err;
+	if (is_opt(opt, "events", "event_subscribe"))
+		return bad_arg("set: %s: the event subscription (sctp_events) "
+			       "is the owning process's choice: read-only here "
+			       "(sctpctl monitor sees every event anyway)", opt);
+	if (is_opt(opt, "status", "get_peer_addr_info"))
+		return bad_arg("set: %s: read-only (the association's state)",
+			       opt);
+	return bad_arg("set: unknown option \"%s\"", opt);
+}
+
 int cmd_set(int argc, char **argv)
 {
 	struct sctpnl_key k;
 	const char *opt;
-	uint64_t n;
-	int on, err;
+	int err;
 
 	if (take_key(&argc, &argv, &k, "set"))
 		return 1;
 	if (!argc)
 		return bad_arg("%s: missing OPTION", "set");
 	opt = argv[0];
-	argc--;
-	argv++;
-
-	if (is_opt(opt, "rtoinfo", NULL)) {
-		err = set_rtoinfo(&k, argc, argv);
-	} else if (is_opt(opt, "associnfo", "assocparams")) {
-		err = set_associnfo(&k, argc, argv);
-	} else if (is_opt(opt, "initmsg", NULL)) {
-		err = set_initmsg(&k, argc, argv);
-	} else if (is_opt(opt, "peer_addr_params", "paddrparams")) {
-		err = set_paddrparams(&k, argc, argv);
-	} else if (is_opt(opt, "primary_addr", "primary")) {
-		err = set_primary(&k, argc, argv);
-	} else if (is_opt(opt, "set_peer_primary_addr", "peer_primary")) {
-		err = set_peer_primary(&k, argc, argv);
-	} else if (is_opt(opt, "delayed_ack_time", "delayed_ack")) {
-		err = set_delayed_ack(&k, argc, argv);
-	} else if (is_opt(opt, "default_send_param", "default_send")) {
-		err = set_default_send(&k, argc, argv);
-	} else if (is_opt(opt, "maxseg", NULL)) {
-		if (one_value(opt, argc, argv, &n))
-			return 1;
-		if (open_handle())
-			return 1;
-		err = sctpnl_set_maxseg(h, &k, n);
-	} else if (is_opt(opt, "autoclose", NULL)) {
-		if (one_value(opt, argc, argv, &n))
-			return 1;
-		if (open_handle())
-			return 1;
-		err = sctpnl_set_autoclose(h, &k, n);
-	} else if (is_opt(opt, "adaptation_layer", "adaptation")) {
-		struct sctpnl_setadaptation a = { 0 };
-
-		if (one_value(opt, argc, argv, &n))
-			return 1;
-		a.adaptation_ind = n;
-		SCTPNL_SETF(&a, SCTPNL_SETADAPTATION_ADAPTATION_IND);
-		if (open_handle())
-			return 1;
-		err = sctpnl_set_adaptation(h, &k, &a);
-	} else if (is_opt(opt, "nodelay", NULL)) {
-		if (argc != 1)
-			return bad_arg("%s: expected on or off", opt);
-		if (onoff(argv[0], &on))
-			return 1;
-		if (open_handle())
-			return 1;
-		err = sctpnl_set_nodelay(h, &k, on);
-	} else if (is_opt(opt, "disable_fragments", NULL)) {
-		if (argc != 1)
-			return bad_arg("%s: expected on or off", opt);
-		if (onoff(argv[0], &on))
-			return 1;
-		if (open_handle())
-			return 1;
-		err = sctpnl_set_disable_fragments(h, &k, on);
-	} else if (is_opt(opt, "events", "event_subscribe")) {
-		return bad_arg("set: %s: the event subscription (sctp_events) "
-			       "is the owning process's choice: read-only here "
-			       "(sctpctl monitor sees every event anyway)", opt);
-	} else if (is_opt(opt, "status", "get_peer_addr_info")) {
-		return bad_arg("set: %s: read-only (the association's state)",
-			       opt);
-	} else {
-		return bad_arg("set: unknown option \"%s\"", opt);
-	}
+	err = set_record(&k, opt, argc - 1, argv + 1);
 	/* a usage error above printed its message and returned 1 */
 	if (err == 1)
 		return 1;
@@ -484,7 +497,7 @@ int cmd_abort(int argc, char **argv)
 		return bad_arg("abort: unexpected \"%s\"", argv[0]);
 	if (open_handle())
 		return 1;
-	err = sctpnl_abort(h, &k, reason);
+	err = sctpnl_abort(cli_handle(), &k, reason);
 	return err ? fail_admin(err, "abort") : 0;
 }
 
@@ -499,6 +512,6 @@ int cmd_eof(int argc, char **argv)
 		return bad_arg("eof: unexpected \"%s\"", argv[0]);
 	if (open_handle())
 		return 1;
-	err = sctpnl_eof(h, &k);
+	err = sctpnl_eof(cli_handle(), &k);
 	return err ? fail_admin(err, "eof") : 0;
 }

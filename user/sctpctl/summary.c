@@ -129,13 +129,13 @@ int cmd_summary(struct out *o, int argc, char **argv)
 	memset(&f, 0, sizeof(f));
 	f.info = SCTPNL_INFO_BRIEF | SCTPNL_INFO_STATS;
 	SCTPNL_SETF(&f, SCTPNL_FILTER_INFO);
-	err = sctpnl_assoc_dump(h, &f, sum_assoc, &s);
+	err = sctpnl_assoc_dump(cli_handle(), &f, sum_assoc, &s);
 	if (err)
 		return fail(err, "association dump");
-	err = sctpnl_ep_dump(h, NULL, sum_ep, &s);
+	err = sctpnl_ep_dump(cli_handle(), NULL, sum_ep, &s);
 	if (err)
 		return fail(err, "endpoint dump");
-	err = sctpnl_snmp_get(h, &m);
+	err = sctpnl_snmp_get(cli_handle(), &m);
 	if (err)
 		return fail(err, "snmp");
 	out_begin(o, 0);

@@ -283,58 +283,101 @@ static const char top_usage[] =
 	"top [--sort rtx|srtt|unacked|rwnd|opkt|ipkt|id] [--interval MS] "
 	"[-n N | --batch N] [FILTER...]";
 
+/* One option at argv[i] (its value at argv[i + 1]): how many argv it
+ * took, or -1 after a usage error. */
+static int top_opt(struct top *t, char **argv, int i, int argc,
+		   uint64_t *interval, uint64_t *iters)
+{
+	const char *a = argv[i], *nx = i + 1 < argc ? argv[i + 1] : NULL;
+	uint64_t v;
+	int k;
+
+	if (!strcmp(a, "--sort") || !strcmp(a, "-o")) {
+		for (k = 0; nx && k < S_NKEYS; k++)
+			if (!strcmp(nx, sorts[k].name))
+				break;
+		if (!nx || k == S_NKEYS)
+			return -bad_arg("top: --sort: one of rtx srtt unacked "
+					"rwnd opkt ipkt id, not \"%s\"",
+					nx ? nx : "");
+		t->sort = k;
+	} else if (!strcmp(a, "--interval") || !strcmp(a, "-i")) {
+		if (!nx || parse_u64(nx, 3600000, interval) || *interval < 100)
+			return -bad_arg("top: --interval MS: 100 or more, not "
+					"\"%s\"", nx ? nx : "");
+	} else if (!strcmp(a, "-n") || !strcmp(a, "--batch")) {
+		if (!nx || parse_u64(nx, 1000000, &v) || !v)
+			return -bad_arg("top: %s N: 1 or more refreshes", a);
+		*iters = v;
+	} else {
+		return -bad_arg("usage: %s", top_usage);
+	}
+	return 2;
+}
+
+/* Options and the filter expression: 0, or 1 after a usage error. */
+static int top_args(struct top *t, int argc, char **argv,
+		    uint64_t *interval, uint64_t *iters)
+{
+	char **fv = calloc(argc + 1, sizeof(*fv));
+	int i, n, nf = 0;
+
+	if (!fv)
+		return fail(ENOMEM, NULL);
+	for (i = 0; i < argc; i += n) {
+		n = 1;
+		if (argv[i][0] == '-' && argv[i][1])
+			n = top_opt(t, argv, i, argc, interval, iters);
+		else
+			fv[nf++] = argv[i];
+		if (n < 0) {
+			free(fv);
+			return 1;
+		}
+	}
+	if (t->o->fmt != FMT_TABLE) {
+		free(fv);
+		return bad_arg("%s: table output only", "top");
+	}
+	/* every filter, simple or not, is evaluated here */
+	if (nf)
+		t->o->expr = filter_parse(nf, fv);
+	free(fv);
+	return nf && !t->o->expr;
+}
+
+/* One refresh: dump, rates, sort, draw.  0 or the dump's error. */
+static int refresh(struct top *t, int batch, double *last)
+{
+	struct out *o = t->o;
+	double t0 = now_s(), t1;
+	int height, width, err;
+
+	if (filter_needs_procs(o->expr) || o->pid || o->comm)
+		procs_scan();
+	t->n = 0;
+	err = sctpnl_assoc_dump(cli_handle(), &t->f, collect, t);
+	t1 = now_s();
+	if (err)
+		return err;
+	rates(t, *last ? t0 - *last : 0);
+	*last = t0;
+	cur_sort = t->sort;
+	qsort(t->rows, t->n, sizeof(*t->rows), by_key);
+	rows_of_terminal(&height, &width);
+	render(t, batch, (t1 - t0) * 1000, height);
+	return 0;
+}
+
 int cmd_top(struct out *o, int argc, char **argv)
 {
 	struct top t = { .o = o, .sort = S_RTX };
 	uint64_t interval = 1000, iters = 0, v;
-	int i, nf = 0, height, width, batch, ret = 0, err;
-	char **fv = calloc(argc + 1, sizeof(*fv));
-	double last = 0;
+	double last = 0, t0;
+	int batch, err;
 
-	if (!fv)
-		return fail(ENOMEM, NULL);
-	for (i = 0; i < argc; i++) {
-		const char *a = argv[i], *nx = i + 1 < argc ? argv[i + 1] : NULL;
-
-		if (!strcmp(a, "--sort") || !strcmp(a, "-o")) {
-			int k;
-
-			for (k = 0; nx && k < S_NKEYS; k++)
-				if (!strcmp(nx, sorts[k].name))
-					break;
-			if (!nx || k == S_NKEYS)
-				return bad_arg("top: --sort: one of rtx srtt "
-					       "unacked rwnd opkt ipkt id, not "
-					       "\"%s\"", nx ? nx : "");
-			t.sort = k;
-			i++;
-		} else if (!strcmp(a, "--interval") || !strcmp(a, "-i")) {
-			if (!nx || parse_u64(nx, 3600000, &interval) ||
-			    interval < 100)
-				return bad_arg("top: --interval MS: 100 or more"
-					       ", not \"%s\"", nx ? nx : "");
-			i++;
-		} else if (!strcmp(a, "-n") || !strcmp(a, "--batch")) {
-			if (!nx || parse_u64(nx, 1000000, &v) || !v)
-				return bad_arg("top: %s N: 1 or more "
-					       "refreshes", a);
-			iters = v;
-			i++;
-		} else if (a[0] == '-' && a[1]) {
-			return bad_arg("usage: %s", top_usage);
-		} else {
-			fv[nf++] = argv[i];
-		}
-	}
-	if (o->fmt != FMT_TABLE)
-		return bad_arg("%s: table output only", "top");
-	/* every filter, simple or not, is evaluated here */
-	if (nf) {
-		o->expr = filter_parse(nf, fv);
-		if (!o->expr)
-			return 1;
-	}
-	free(fv);
+	if (top_args(&t, argc, argv, &interval, &iters))
+		return 1;
 	batch = iters > 0;
 	memset(&t.f, 0, sizeof(t.f));
 	t.f.info = SCTPNL_INFO_BRIEF | SCTPNL_INFO_PATHS | SCTPNL_INFO_STATS;
@@ -346,23 +389,12 @@ int cmd_top(struct out *o, int argc, char **argv)
 	if (!batch)
 		raw_mode();
 	for (v = 0; !stop && (!batch || v < iters); v++) {
-		double t0 = now_s(), t1;
-
-		if (filter_needs_procs(o->expr) || o->pid || o->comm)
-			procs_scan();
-		t.n = 0;
-		err = sctpnl_assoc_dump(h, &t.f, collect, &t);
-		t1 = now_s();
+		t0 = now_s();
+		err = refresh(&t, batch, &last);
 		if (err) {
 			restore_mode();
 			return fail(err, "association dump");
 		}
-		rates(&t, last ? t0 - last : 0);
-		last = t0;
-		cur_sort = t.sort;
-		qsort(t.rows, t.n, sizeof(*t.rows), by_key);
-		rows_of_terminal(&height, &width);
-		render(&t, batch, (t1 - t0) * 1000, height);
 		if (batch && v + 1 == iters)
 			break;
 		if (batch) {
@@ -383,5 +415,5 @@ int cmd_top(struct out *o, int argc, char **argv)
 		fputs("\n", stdout);
 	free(t.rows);
 	free(t.prev);
-	return ret;
+	return 0;
 }

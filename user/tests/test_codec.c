@@ -389,8 +389,45 @@ static void test_addr(void)
 	CHECK(sctpnl_addr_pton("fe80::1%1", &a, 0) == 0 && a.scope_id == 1);
 	CHECK(sctpnl_addr_pton("10.0.0.1:99999", &a, 1) == -EINVAL);
 	CHECK(sctpnl_addr_pton("bogus", &a, 0) == -EINVAL);
+	/* the library's own dotted quads, as inet_ntop() writes them */
+	CHECK(sctpnl_addr_pton("0.10.100.255", &a, 0) == 0);
+	CHECK(!strcmp(sctpnl_addr_ntop(&a, buf, sizeof(buf)), "0.10.100.255"));
+	CHECK(!strcmp(sctpnl_addr_ntop(&a, buf, 12), ""));
+	CHECK(!strcmp(sctpnl_addr_ntop(&a, buf, 13), "0.10.100.255"));
+	CHECK(sctpnl_addr_pton("::ffff:192.0.2.7", &a, 0) == 0);
+	CHECK(!strcmp(sctpnl_addr_ntop(&a, buf, sizeof(buf)),
+		      "::ffff:192.0.2.7"));
+	CHECK(!strcmp(sctpnl_addr_ntop(&a, buf, 16), ""));
+	CHECK(!strcmp(sctpnl_addr_ntop(&a, buf, 17), "::ffff:192.0.2.7"));
 	CHECK(sctpnl_state_from_name("ESTABLISHED") == SCTPNL_STATE_ESTABLISHED);
 	CHECK(!strcmp(sctpnl_state_name(42), "undefined"));
+	CHECK(!strcmp(sctpnl_assoc_change_atom(4), "cant_assoc"));
+	CHECK(!strcmp(sctpnl_assoc_change_atom(5), "undefined"));
+	CHECK(!strcmp(sctpnl_paddr_change_atom(6), "addr_potentially_failed"));
+	CHECK(!strcmp(sctpnl_paddr_change_atom(7), "undefined"));
+	CHECK(!strcmp(sctpnl_pdapi_atom(0), "partial_delivery_aborted"));
+	CHECK(!strcmp(sctpnl_pdapi_atom(1), "undefined"));
+	CHECK(!strcmp(sctpnl_path_state_atom(SCTPNL_PATH_PF), "undefined"));
+	CHECK(!strcmp(sctpnl_path_state_name(SCTPNL_PATH_PF), "pf"));
+}
+
+static void test_erl_addr(void)
+{
+	static char buf[128];
+	struct sctpnl_addr a;
+	FILE *f = fmemopen(buf, sizeof(buf), "w");
+
+	sctpnl_addr_pton("10.0.0.1:5000", &a, 1);
+	CHECK(sctpnl_fprint_erl_addr(f, &a) == 0);
+	fputc(' ', f);
+	sctpnl_addr_pton("[2001:db8::1]:80", &a, 1);
+	CHECK(sctpnl_fprint_erl_addr(f, &a) == 0);
+	fputc(' ', f);
+	memset(&a, 0, sizeof(a));
+	CHECK(sctpnl_fprint_erl_addr(f, &a) == 0);
+	fclose(f);
+	CHECK(!strcmp(buf, "{{10,0,0,1},5000} {{8193,3512,0,0,0,0,0,1},80} "
+		      "undefined"));
 }
 
 static void test_json_escape(void)
@@ -415,6 +452,7 @@ int main(void)
 	test_bad();
 	test_ep_snmp();
 	test_addr();
+	test_erl_addr();
 	test_json_escape();
 	if (failures) {
 		fprintf(stderr, "test_codec: %d failures\n", failures);

@@ -196,62 +196,79 @@ static void enc_addr(ei_x_buff *x, const struct sctpnl_addr *a)
 	ei_x_encode_ulong(x, a->port);
 }
 
-/* A record of inet_sctp.hrl, from the library's field list. */
+static int enc_rec_d(ei_x_buff *x, const struct snl_desc *d,
+		     const void *rec);
+
+/* One field's value, as sctpctl -f erl prints it. */
+static void enc_field(ei_x_buff *x, const struct snl_desc *d,
+		      const struct snl_row *r, const void *rec)
+{
+	const void *p = snl_at(rec, r);
+	unsigned int b;
+	uint64_t v;
+
+	if (!snl_row_isset(d, rec, r)) {
+		enc_atom(x, "undefined");
+		return;
+	}
+	switch (r->type) {
+	case SNL_F_UINT:
+		/* As OTP's driver shows it (the adaptation layer
+		 * indication: see fields.c), like sctpctl -f erl. */
+		ei_x_encode_ulonglong(x, snl_row_erl_u(rec, r));
+		break;
+	case SNL_F_ATOM:
+		enc_atom(x, snl_row_atom(rec, r, 0));
+		break;
+	case SNL_F_BOOL:
+		enc_atom(x, snl_row_u(rec, r) ? "true" : "false");
+		break;
+	case SNL_F_ADDR:
+		enc_addr(x, p);
+		break;
+	case SNL_F_FLAGS:
+		v = snl_row_u(rec, r);
+		for (b = 0; b < r->names->n; b++) {
+			if (!(v & (1ull << b)) || !r->names->v[b])
+				continue;
+			ei_x_encode_list_header(x, 1);
+			enc_atom(x, r->names->v[b]);
+		}
+		ei_x_encode_empty_list(x);
+		break;
+	case SNL_F_REC:
+		enc_rec_d(x, r->rec, p);
+		break;
+	case SNL_F_BIN:
+		ei_x_encode_binary(x, *(const void *const *)p,
+				   (long)*(const size_t *)
+				   ((const char *)rec + r->len_off));
+		break;
+	}
+}
+
+/* A record of inet_sctp.hrl, from the library's table of it. */
+static int enc_rec_d(ei_x_buff *x, const struct snl_desc *d,
+		     const void *rec)
+{
+	const struct snl_row *r;
+	int n = 0;
+
+	for (r = d->rows; r < d->rows + d->n; r++)
+		n += r->name != NULL;
+	ei_x_encode_tuple_header(x, n + 1);
+	enc_atom(x, d->name);
+	for (r = d->rows; r < d->rows + d->n; r++)
+		if (r->name)
+			enc_field(x, d, r, rec);
+	return 0;
+}
+
 static int enc_rec(ei_x_buff *x, enum sctpnl_rec which, const void *rec)
 {
-	struct snl_field fl[SNL_MAX_FIELDS];
-	const char *name = sctpnl_rec_name(which);
-	int n, i, err;
+	const struct snl_desc *d = snl_desc_of(which);
 
-	if (!name)
-		return -EINVAL;
-	n = snl_rec_fields(which, rec, fl);
-	if (n < 0)
-		return n;
-	ei_x_encode_tuple_header(x, n + 1);
-	enc_atom(x, name);
-	for (i = 0; i < n; i++) {
-		const struct snl_field *f = &fl[i];
-		unsigned int b;
-
-		switch (f->type) {
-		case SNL_F_UNDEF:
-			enc_atom(x, "undefined");
-			break;
-		case SNL_F_UINT:
-			/* As OTP's driver shows it (the adaptation layer
-			 * indication: see fields.c), like sctpctl -f erl. */
-			ei_x_encode_ulonglong(x, snl_field_erl_uint(f));
-			break;
-		case SNL_F_ATOM:
-			enc_atom(x, f->s);
-			break;
-		case SNL_F_BOOL:
-			enc_atom(x, f->u ? "true" : "false");
-			break;
-		case SNL_F_ADDR:
-			enc_addr(x, f->addr);
-			break;
-		case SNL_F_FLAGS:
-			for (b = 0; b < f->n_names; b++) {
-				if (!(f->u & (1ull << b)) || !f->names[b])
-					continue;
-				ei_x_encode_list_header(x, 1);
-				enc_atom(x, f->names[b]);
-			}
-			ei_x_encode_empty_list(x);
-			break;
-		case SNL_F_REC:
-			err = enc_rec(x, f->rec, f->ptr);
-			if (err)
-				return err;
-			break;
-		case SNL_F_BIN:
-			ei_x_encode_binary(x, f->ptr, (long)f->u);
-			break;
-		}
-	}
-	return 0;
+	return d ? enc_rec_d(x, d, rec) : -EINVAL;
 }
 
 /* One {Key, Value} element of a list built one cell at a time. */
@@ -301,11 +318,10 @@ static const char *style_atom(unsigned int style)
  * records as the owner's inet:getopts/2 shows them (only those the
  * kernel sent).  sock_maxseg (>= 0) is the owning socket's SCTP_MAXSEG.
  */
-static void enc_assoc(ei_x_buff *x, const struct sctpnl_assoc *a,
-		      int64_t sock_maxseg)
+/* The owner and the addresses, as the socket presents them. */
+static void enc_assoc_ident(ei_x_buff *x, const struct sctpnl_assoc *a)
 {
-	union snl_rec_buf r;
-	struct sctpnl_addr tmp;
+	struct sctpnl_addr tmp, shown;
 	unsigned int i;
 
 	kv_u64(x, "assoc_id", a->assoc_id);
@@ -321,9 +337,9 @@ static void enc_assoc(ei_x_buff *x, const struct sctpnl_assoc *a,
 		enc_key(x, "local");
 		tmp = SCTPNL_HAS(a, SCTPNL_A_LOCAL) ? a->local : a->laddrs[0];
 		tmp.port = a->local_port;
-		sctpnl_addr_present(&r.pi.address, &tmp, a->sk_family,
+		sctpnl_addr_present(&shown, &tmp, a->sk_family,
 				    a->v4mapped);
-		enc_addr(x, &r.pi.address);
+		enc_addr(x, &shown);
 	}
 	if (SCTPNL_HAS(a, SCTPNL_A_PEER) ||
 	    SCTPNL_ISSET(&a->status, SCTPNL_STATUS_PRIMARY)) {
@@ -331,9 +347,9 @@ static void enc_assoc(ei_x_buff *x, const struct sctpnl_assoc *a,
 		tmp = SCTPNL_HAS(a, SCTPNL_A_PEER) ? a->peer :
 						     a->status.primary.address;
 		tmp.port = a->peer_port;
-		sctpnl_addr_present(&r.pi.address, &tmp, a->sk_family,
+		sctpnl_addr_present(&shown, &tmp, a->sk_family,
 				    a->v4mapped);
-		enc_addr(x, &r.pi.address);
+		enc_addr(x, &shown);
 	}
 	enc_key(x, "local_addrs");
 	for (i = 0; i < a->n_laddrs; i++) {
@@ -344,6 +360,13 @@ static void enc_assoc(ei_x_buff *x, const struct sctpnl_assoc *a,
 		enc_addr(x, &tmp);
 	}
 	ei_x_encode_empty_list(x);
+}
+
+/* The gen_sctp records of an association, each under its key. */
+static void enc_assoc_records(ei_x_buff *x, const struct sctpnl_assoc *a)
+{
+	union snl_rec_buf r;
+	unsigned int i;
 
 	if (!sctpnl_status_from_assoc(a, &r.status))
 		kv_rec(x, "status", SCTPNL_REC_STATUS, &r.status);
@@ -375,6 +398,13 @@ static void enc_assoc(ei_x_buff *x, const struct sctpnl_assoc *a,
 		kv_rec(x, "adaptation", SCTPNL_REC_SETADAPTATION, &r.ad);
 	if (!sctpnl_prim_from_assoc(a, &r.prim))
 		kv_rec(x, "prim", SCTPNL_REC_PRIM, &r.prim);
+}
+
+static void enc_assoc(ei_x_buff *x, const struct sctpnl_assoc *a,
+		      int64_t sock_maxseg)
+{
+	enc_assoc_ident(x, a);
+	enc_assoc_records(x, a);
 	if (SCTPNL_HAS(a, SCTPNL_A_MAXSEG))
 		kv_u64(x, "maxseg", a->maxseg);
 	if (sock_maxseg >= 0)
@@ -549,78 +579,69 @@ static int dec_flags(struct req *r, uint32_t *mask, const char *const *names,
 	return ei_decode_list_header(r->buf, &r->i, &n) || n ? -EINVAL : 0;
 }
 
-static const char *const spp_flags[] = {
-	"hb_enable", "hb_disable", "hb_demand", "pmtud_enable",
-	"pmtud_disable", "sackdelay_enable", "sackdelay_disable",
-};
+/* One field of a record tuple into the C member at p, as row r says. */
+static int dec_field(struct req *r, const struct snl_row *row, void *p)
+{
+	uint32_t v;
 
-static const char *const sinfo_flags[10] = {
-	[0] = "unordered", [1] = "addr_over", [2] = "abort", [9] = "eof",
-};
-
-enum ftype { F_U8, F_U16, F_U32, F_ADDR, F_SPP, F_SINFO };
-
-struct fdesc {
-	enum ftype type;
-	size_t off;
-};
-
-#define FD(t, s, m)	{ t, offsetof(struct s, m) }
+	switch (row->type) {
+	case SNL_F_UINT:
+	case SNL_F_FLAGS:
+		if (row->type == SNL_F_FLAGS ?
+		    dec_flags(r, &v, row->names->v, row->names->n) :
+		    dec_u32(r, &v))
+			return -EINVAL;
+		/* OTP byte-swaps such a value on the way in as on the way
+		 * out: keep what inet:setopts/2 would give the socket. */
+		if (row->conv == SNL_CV_ERL_NTOHL)
+			v = htonl(v);
+		if (row->size == 1 && v <= UINT8_MAX)
+			*(uint8_t *)p = (uint8_t)v;
+		else if (row->size == 2 && v <= UINT16_MAX)
+			*(uint16_t *)p = (uint16_t)v;
+		else if (row->size == 4)
+			*(uint32_t *)p = v;
+		else
+			return -ERANGE;
+		return 0;
+	case SNL_F_ADDR:
+		return dec_addr(r, p) ? -EINVAL : 0;
+	default:
+		return -EINVAL;
+	}
+}
 
 /*
- * A record tuple {Name, F0, F1, ...} into the struct at out: each field
- * not `undefined` is stored and its bit (= its index) set in *set.
+ * A record tuple {Name, F0, F1, ...} into the struct at out, by the
+ * library's table of the record: each field not `undefined` is stored and
+ * its presence bit set.
  */
-static int dec_rec(struct req *r, const char *name, const struct fdesc *fd,
-		   int nf, void *out, uint32_t *set)
+static int dec_rec(struct req *r, enum sctpnl_rec which, void *out)
 {
+	const struct snl_desc *d = snl_desc_of(which);
+	const struct snl_row *row;
 	char a[MAXATOMLEN];
-	int n, k;
+	uint64_t set = 0;
+	int n, nf = 0, err;
 
+	for (row = d->rows; row < d->rows + d->n; row++)
+		nf += row->name != NULL;
 	if (ei_decode_tuple_header(r->buf, &r->i, &n) || n != nf + 1 ||
-	    ei_decode_atom(r->buf, &r->i, a) || strcmp(a, name))
+	    ei_decode_atom(r->buf, &r->i, a) || strcmp(a, d->name))
 		return -EINVAL;
-	*set = 0;
-	for (k = 0; k < nf; k++) {
-		char *p = (char *)out + fd[k].off;
-		uint32_t v;
-
-		if (is_undefined(r))
+	for (row = d->rows; row < d->rows + d->n; row++) {
+		if (!row->name || is_undefined(r))
 			continue;
-		switch (fd[k].type) {
-		case F_U8:
-		case F_U16:
-		case F_U32:
-			if (dec_u32(r, &v))
-				return -EINVAL;
-			if ((fd[k].type == F_U8 && v > UINT8_MAX) ||
-			    (fd[k].type == F_U16 && v > UINT16_MAX))
-				return -ERANGE;
-			if (fd[k].type == F_U8)
-				*(uint8_t *)p = (uint8_t)v;
-			else if (fd[k].type == F_U16)
-				*(uint16_t *)p = (uint16_t)v;
-			else
-				*(uint32_t *)p = v;
-			break;
-		case F_ADDR:
-			if (dec_addr(r, (struct sctpnl_addr *)p))
-				return -EINVAL;
-			break;
-		case F_SPP:
-			if (dec_flags(r, (uint32_t *)p, spp_flags,
-				      ARRAY_LEN(spp_flags)))
-				return -EINVAL;
-			break;
-		case F_SINFO:
-			if (dec_flags(r, &v, sinfo_flags,
-				      ARRAY_LEN(sinfo_flags)))
-				return -EINVAL;
-			*(uint16_t *)p = (uint16_t)v;
-			break;
-		}
-		*set |= 1u << k;
+		err = dec_field(r, row, (char *)out + row->off);
+		if (err)
+			return err;
+		if (row->bit >= 0)
+			set |= 1ull << row->bit;
 	}
+	if (d->set_size == 8)
+		memcpy((char *)out + d->set_off, &set, 8);
+	else
+		*(uint32_t *)((char *)out + d->set_off) = (uint32_t)set;
 	return 0;
 }
 
@@ -859,73 +880,6 @@ out:
 	return err;
 }
 
-static const struct fdesc rto_fd[] = {
-	FD(F_U32, sctpnl_rtoinfo, assoc_id),
-	FD(F_U32, sctpnl_rtoinfo, initial),
-	FD(F_U32, sctpnl_rtoinfo, max),
-	FD(F_U32, sctpnl_rtoinfo, min),
-};
-
-static const struct fdesc ap_fd[] = {
-	FD(F_U32, sctpnl_assocparams, assoc_id),
-	FD(F_U16, sctpnl_assocparams, asocmaxrxt),
-	FD(F_U16, sctpnl_assocparams, number_peer_destinations),
-	FD(F_U32, sctpnl_assocparams, peer_rwnd),
-	FD(F_U32, sctpnl_assocparams, local_rwnd),
-	FD(F_U32, sctpnl_assocparams, cookie_life),
-};
-
-static const struct fdesc im_fd[] = {
-	FD(F_U16, sctpnl_initmsg, num_ostreams),
-	FD(F_U16, sctpnl_initmsg, max_instreams),
-	FD(F_U16, sctpnl_initmsg, max_attempts),
-	FD(F_U16, sctpnl_initmsg, max_init_timeo),
-};
-
-static const struct fdesc pp_fd[] = {
-	FD(F_U32, sctpnl_paddrparams, assoc_id),
-	FD(F_ADDR, sctpnl_paddrparams, address),
-	FD(F_U32, sctpnl_paddrparams, hbinterval),
-	FD(F_U16, sctpnl_paddrparams, pathmaxrxt),
-	FD(F_U32, sctpnl_paddrparams, pathmtu),
-	FD(F_U32, sctpnl_paddrparams, sackdelay),
-	FD(F_SPP, sctpnl_paddrparams, flags),
-};
-
-static const struct fdesc prim_fd[] = {
-	FD(F_U32, sctpnl_prim, assoc_id),
-	FD(F_ADDR, sctpnl_prim, addr),
-};
-
-static const struct fdesc spp_fd[] = {
-	FD(F_U32, sctpnl_setpeerprim, assoc_id),
-	FD(F_ADDR, sctpnl_setpeerprim, addr),
-};
-
-static const struct fdesc ad_fd[] = {
-	FD(F_U32, sctpnl_setadaptation, adaptation_ind),
-};
-
-static const struct fdesc av_fd[] = {
-	FD(F_U32, sctpnl_assoc_value, assoc_id),
-	FD(F_U32, sctpnl_assoc_value, assoc_value),
-};
-
-static const struct fdesc sri_fd[] = {
-	FD(F_U16, sctpnl_sndrcvinfo, stream),
-	FD(F_U16, sctpnl_sndrcvinfo, ssn),
-	FD(F_SINFO, sctpnl_sndrcvinfo, flags),
-	FD(F_U32, sctpnl_sndrcvinfo, ppid),
-	FD(F_U32, sctpnl_sndrcvinfo, context),
-	FD(F_U32, sctpnl_sndrcvinfo, timetolive),
-	FD(F_U32, sctpnl_sndrcvinfo, tsn),
-	FD(F_U32, sctpnl_sndrcvinfo, cumtsn),
-	FD(F_U32, sctpnl_sndrcvinfo, assoc_id),
-};
-
-#define DEC(name, fd, rec) \
-	dec_rec(r, name, fd, ARRAY_LEN(fd), &(rec), &(rec).set)
-
 static int is_wildcard(const struct sctpnl_addr *a)
 {
 	static const struct in6_addr any6 = IN6ADDR_ANY_INIT;
@@ -939,94 +893,105 @@ static int is_wildcard(const struct sctpnl_addr *a)
 	return 0;
 }
 
+/* The value of any option do_set() takes. */
+union set_val {
+	struct sctpnl_rtoinfo rto;
+	struct sctpnl_assocparams ap;
+	struct sctpnl_initmsg im;
+	struct sctpnl_paddrparams pp;
+	struct sctpnl_prim prim;
+	struct sctpnl_setpeerprim spp;
+	struct sctpnl_setadaptation ad;
+	struct sctpnl_assoc_value av;
+	struct sctpnl_sndrcvinfo sri;
+	uint32_t u;			/* the integer and boolean options */
+};
+
+/* Decode option opt's value: 0, or -errno (-ENOPROTOOPT: no such). */
+static int dec_set_value(struct req *r, const char *opt, union set_val *v)
+{
+	int err = -ENOPROTOOPT;
+
+	if (!strcmp(opt, "sctp_rtoinfo"))
+		err = dec_rec(r, SCTPNL_REC_RTOINFO, &v->rto);
+	else if (!strcmp(opt, "sctp_associnfo"))
+		err = dec_rec(r, SCTPNL_REC_ASSOCPARAMS, &v->ap);
+	else if (!strcmp(opt, "sctp_initmsg"))
+		err = dec_rec(r, SCTPNL_REC_INITMSG, &v->im);
+	else if (!strcmp(opt, "sctp_peer_addr_params")) {
+		err = dec_rec(r, SCTPNL_REC_PADDRPARAMS, &v->pp);
+		if (!err && SCTPNL_ISSET(&v->pp, SCTPNL_PADDRPARAMS_ADDRESS) &&
+		    is_wildcard(&v->pp.address))
+			SCTPNL_CLRF(&v->pp, SCTPNL_PADDRPARAMS_ADDRESS);
+	} else if (!strcmp(opt, "sctp_primary_addr"))
+		err = dec_rec(r, SCTPNL_REC_PRIM, &v->prim);
+	else if (!strcmp(opt, "sctp_set_peer_primary_addr"))
+		err = dec_rec(r, SCTPNL_REC_SETPEERPRIM, &v->spp);
+	else if (!strcmp(opt, "sctp_adaptation_layer"))
+		err = dec_rec(r, SCTPNL_REC_SETADAPTATION, &v->ad);
+	else if (!strcmp(opt, "sctp_delayed_ack_time"))
+		err = dec_rec(r, SCTPNL_REC_ASSOC_VALUE, &v->av);
+	else if (!strcmp(opt, "sctp_default_send_param"))
+		err = dec_rec(r, SCTPNL_REC_SNDRCVINFO, &v->sri);
+	else if (!strcmp(opt, "sctp_maxseg") || !strcmp(opt, "sctp_nodelay") ||
+		 !strcmp(opt, "sctp_autoclose") ||
+		 !strcmp(opt, "sctp_disable_fragments"))
+		err = dec_u32(r, &v->u);
+	return err;
+}
+
+/* Set option opt (dec_set_value() knew it) to v: as the library says. */
+static int apply_set(struct sctpnl *h, const struct sctpnl_key *key,
+		     const char *opt, const union set_val *v)
+{
+	if (!strcmp(opt, "sctp_rtoinfo"))
+		return sctpnl_set_rtoinfo(h, key, &v->rto);
+	if (!strcmp(opt, "sctp_associnfo"))
+		return sctpnl_set_assocparams(h, key, &v->ap);
+	if (!strcmp(opt, "sctp_initmsg"))
+		return sctpnl_set_initmsg(h, key, &v->im);
+	if (!strcmp(opt, "sctp_peer_addr_params"))
+		return sctpnl_set_paddrparams(h, key, &v->pp);
+	if (!strcmp(opt, "sctp_primary_addr"))
+		return sctpnl_set_primary(h, key, &v->prim);
+	if (!strcmp(opt, "sctp_set_peer_primary_addr"))
+		return sctpnl_set_peer_primary(h, key, &v->spp);
+	if (!strcmp(opt, "sctp_adaptation_layer"))
+		return sctpnl_set_adaptation(h, key, &v->ad);
+	if (!strcmp(opt, "sctp_delayed_ack_time"))
+		return sctpnl_set_delayed_ack(h, key, &v->av);
+	if (!strcmp(opt, "sctp_default_send_param"))
+		return sctpnl_set_default_send(h, key, &v->sri);
+	if (!strcmp(opt, "sctp_maxseg"))
+		return sctpnl_set_maxseg(h, key, v->u);
+	if (!strcmp(opt, "sctp_nodelay"))
+		return sctpnl_set_nodelay(h, key, !!v->u);
+	if (!strcmp(opt, "sctp_autoclose"))
+		return sctpnl_set_autoclose(h, key, v->u);
+	return sctpnl_set_disable_fragments(h, key, !!v->u);
+}
+
 /* 0 after the reply was sent, or a write error. */
 static int do_set(struct req *r)
 {
 	struct sctpnl_key key = { 0 };
 	char opt[MAXATOMLEN];
-	union {
-		struct sctpnl_rtoinfo rto;
-		struct sctpnl_assocparams ap;
-		struct sctpnl_initmsg im;
-		struct sctpnl_paddrparams pp;
-		struct sctpnl_prim prim;
-		struct sctpnl_setpeerprim spp;
-		struct sctpnl_setadaptation ad;
-		struct sctpnl_assoc_value av;
-		struct sctpnl_sndrcvinfo sri;
-	} v;
+	union set_val v;
 	struct sctpnl *h;
-	uint32_t u = 0;
 	int err;
 
 	memset(&v, 0, sizeof(v));
 	if (dec_u32(r, &key.assoc_id) || ei_decode_atom(r->buf, &r->i, opt))
 		return send_error(EINVAL, NULL);
-
-	err = -ENOPROTOOPT;
 	/* decode first, so that a bad value needs no handle */
-	if (!strcmp(opt, "sctp_rtoinfo"))
-		err = DEC("sctp_rtoinfo", rto_fd, v.rto);
-	else if (!strcmp(opt, "sctp_associnfo"))
-		err = DEC("sctp_assocparams", ap_fd, v.ap);
-	else if (!strcmp(opt, "sctp_initmsg"))
-		err = DEC("sctp_initmsg", im_fd, v.im);
-	else if (!strcmp(opt, "sctp_peer_addr_params")) {
-		err = DEC("sctp_paddrparams", pp_fd, v.pp);
-		if (!err && SCTPNL_ISSET(&v.pp, SCTPNL_PADDRPARAMS_ADDRESS) &&
-		    is_wildcard(&v.pp.address))
-			SCTPNL_CLRF(&v.pp, SCTPNL_PADDRPARAMS_ADDRESS);
-	} else if (!strcmp(opt, "sctp_primary_addr"))
-		err = DEC("sctp_prim", prim_fd, v.prim);
-	else if (!strcmp(opt, "sctp_set_peer_primary_addr"))
-		err = DEC("sctp_setpeerprim", spp_fd, v.spp);
-	else if (!strcmp(opt, "sctp_adaptation_layer")) {
-		err = DEC("sctp_setadaptation", ad_fd, v.ad);
-		/* OTP's driver byte-swaps it on the way in, as on the way
-		 * out: what inet:setopts(S, [{sctp_adaptation_layer, V}])
-		 * gives the socket. */
-		v.ad.adaptation_ind = htonl(v.ad.adaptation_ind);
-	}
-	else if (!strcmp(opt, "sctp_delayed_ack_time"))
-		err = DEC("sctp_assoc_value", av_fd, v.av);
-	else if (!strcmp(opt, "sctp_default_send_param"))
-		err = DEC("sctp_sndrcvinfo", sri_fd, v.sri);
-	else if (!strcmp(opt, "sctp_maxseg") || !strcmp(opt, "sctp_nodelay") ||
-		 !strcmp(opt, "sctp_autoclose") ||
-		 !strcmp(opt, "sctp_disable_fragments"))
-		err = dec_u32(r, &u);
+	err = dec_set_value(r, opt, &v);
 	if (err)
 		return send_error(err, NULL);
 
 	h = open_handle();
 	if (!h)
 		return 0;
-	if (!strcmp(opt, "sctp_rtoinfo"))
-		err = sctpnl_set_rtoinfo(h, &key, &v.rto);
-	else if (!strcmp(opt, "sctp_associnfo"))
-		err = sctpnl_set_assocparams(h, &key, &v.ap);
-	else if (!strcmp(opt, "sctp_initmsg"))
-		err = sctpnl_set_initmsg(h, &key, &v.im);
-	else if (!strcmp(opt, "sctp_peer_addr_params"))
-		err = sctpnl_set_paddrparams(h, &key, &v.pp);
-	else if (!strcmp(opt, "sctp_primary_addr"))
-		err = sctpnl_set_primary(h, &key, &v.prim);
-	else if (!strcmp(opt, "sctp_set_peer_primary_addr"))
-		err = sctpnl_set_peer_primary(h, &key, &v.spp);
-	else if (!strcmp(opt, "sctp_adaptation_layer"))
-		err = sctpnl_set_adaptation(h, &key, &v.ad);
-	else if (!strcmp(opt, "sctp_delayed_ack_time"))
-		err = sctpnl_set_delayed_ack(h, &key, &v.av);
-	else if (!strcmp(opt, "sctp_default_send_param"))
-		err = sctpnl_set_default_send(h, &key, &v.sri);
-	else if (!strcmp(opt, "sctp_maxseg"))
-		err = sctpnl_set_maxseg(h, &key, u);
-	else if (!strcmp(opt, "sctp_nodelay"))
-		err = sctpnl_set_nodelay(h, &key, !!u);
-	else if (!strcmp(opt, "sctp_autoclose"))
-		err = sctpnl_set_autoclose(h, &key, u);
-	else
-		err = sctpnl_set_disable_fragments(h, &key, !!u);
+	err = apply_set(h, &key, opt, &v);
 	err = err < 0 ? send_error(err, h) : send_atom("ok");
 	sctpnl_close(h);
 	return err;
