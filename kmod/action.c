@@ -13,16 +13,6 @@
 #include <linux/uio.h>
 #include "sctpnl.h"
 
-#define SCTPNL_REASON_MAX	256
-
-const struct nla_policy sctpnl_action_policy[SCTPNL_A_MAX + 1] = {
-	[SCTPNL_A_ASSOC_ID] = { .type = NLA_U32 },
-	[SCTPNL_A_LOCAL]    = NLA_POLICY_NESTED(sctpnl_addr_policy),
-	[SCTPNL_A_PEER]	    = NLA_POLICY_NESTED(sctpnl_addr_policy),
-	[SCTPNL_A_REASON]   = { .type = NLA_NUL_STRING,
-				.len = SCTPNL_REASON_MAX - 1 },
-};
-
 struct action_arg {
 	u16 flag;		/* SCTP_ABORT or SCTP_EOF */
 	const char *reason;
@@ -118,7 +108,7 @@ static int act_one(struct sctp_association *asoc, void *p)
 static int do_action(struct genl_info *info, u16 flag)
 {
 	struct action_arg aa = { .flag = flag, .extack = info->extack };
-	struct sctpnl_key key;
+	struct sctpnl_asoc_key key;
 	int err;
 
 	err = sctpnl_parse_key(info, &key);

@@ -5,14 +5,6 @@
  */
 #include "sctpnl.h"
 
-const struct nla_policy sctpnl_addr_policy[SCTPNL_ADDR_A_MAX + 1] = {
-	[SCTPNL_ADDR_A_FAMILY]	 = NLA_POLICY_RANGE(NLA_U16, AF_INET, AF_INET6),
-	[SCTPNL_ADDR_A_IN4]	 = NLA_POLICY_EXACT_LEN(sizeof(struct in_addr)),
-	[SCTPNL_ADDR_A_IN6]	 = NLA_POLICY_EXACT_LEN(sizeof(struct in6_addr)),
-	[SCTPNL_ADDR_A_PORT]	 = { .type = NLA_U16 },
-	[SCTPNL_ADDR_A_SCOPE_ID] = { .type = NLA_U32 },
-};
-
 int sctpnl_put_addr(struct sk_buff *skb, int attrtype,
 		    const union sctp_addr *addr, bool with_port)
 {
@@ -51,6 +43,44 @@ cancel:
 	return -EMSGSIZE;
 }
 
+static int parse_in4(const struct nlattr *nla, struct nlattr **tb,
+		     union sctp_addr *addr, struct netlink_ext_ack *extack)
+{
+	if (!tb[SCTPNL_ADDR_A_IN4]) {
+		NL_SET_ERR_MSG_ATTR(extack, nla,
+				    "AF_INET address needs an IN4 attribute");
+		return -EINVAL;
+	}
+	if (tb[SCTPNL_ADDR_A_IN6] || tb[SCTPNL_ADDR_A_SCOPE_ID]) {
+		NL_SET_ERR_MSG_ATTR(extack, nla,
+				    "IPv6 attribute in an AF_INET address");
+		return -EINVAL;
+	}
+	addr->v4.sin_family = AF_INET;
+	addr->v4.sin_addr.s_addr = nla_get_in_addr(tb[SCTPNL_ADDR_A_IN4]);
+	return 0;
+}
+
+static int parse_in6(const struct nlattr *nla, struct nlattr **tb,
+		     union sctp_addr *addr, struct netlink_ext_ack *extack)
+{
+	if (!tb[SCTPNL_ADDR_A_IN6]) {
+		NL_SET_ERR_MSG_ATTR(extack, nla,
+				    "AF_INET6 address needs an IN6 attribute");
+		return -EINVAL;
+	}
+	if (tb[SCTPNL_ADDR_A_IN4]) {
+		NL_SET_ERR_MSG_ATTR(extack, nla,
+				    "IPv4 attribute in an AF_INET6 address");
+		return -EINVAL;
+	}
+	addr->v6.sin6_family = AF_INET6;
+	addr->v6.sin6_addr = nla_get_in6_addr(tb[SCTPNL_ADDR_A_IN6]);
+	if (tb[SCTPNL_ADDR_A_SCOPE_ID])
+		addr->v6.sin6_scope_id = nla_get_u32(tb[SCTPNL_ADDR_A_SCOPE_ID]);
+	return 0;
+}
+
 /*
  * Parse an address nest into @addr.  The family decides which address
  * attribute is required; a port is required only when @need_port.
@@ -76,40 +106,14 @@ int sctpnl_parse_addr(const struct nlattr *nla, union sctp_addr *addr,
 	}
 
 	memset(addr, 0, sizeof(*addr));
-	if (nla_get_u16(tb[SCTPNL_ADDR_A_FAMILY]) == AF_INET) {
-		if (!tb[SCTPNL_ADDR_A_IN4]) {
-			NL_SET_ERR_MSG_ATTR(extack, nla,
-					    "AF_INET address needs an IN4 attribute");
-			return -EINVAL;
-		}
-		if (tb[SCTPNL_ADDR_A_IN6] || tb[SCTPNL_ADDR_A_SCOPE_ID]) {
-			NL_SET_ERR_MSG_ATTR(extack, nla,
-					    "IPv6 attribute in an AF_INET address");
-			return -EINVAL;
-		}
-		addr->v4.sin_family = AF_INET;
-		addr->v4.sin_addr.s_addr =
-			nla_get_in_addr(tb[SCTPNL_ADDR_A_IN4]);
-	} else {
-		if (!tb[SCTPNL_ADDR_A_IN6]) {
-			NL_SET_ERR_MSG_ATTR(extack, nla,
-					    "AF_INET6 address needs an IN6 attribute");
-			return -EINVAL;
-		}
-		if (tb[SCTPNL_ADDR_A_IN4]) {
-			NL_SET_ERR_MSG_ATTR(extack, nla,
-					    "IPv4 attribute in an AF_INET6 address");
-			return -EINVAL;
-		}
-		addr->v6.sin6_family = AF_INET6;
-		addr->v6.sin6_addr = nla_get_in6_addr(tb[SCTPNL_ADDR_A_IN6]);
-		if (tb[SCTPNL_ADDR_A_SCOPE_ID])
-			addr->v6.sin6_scope_id =
-				nla_get_u32(tb[SCTPNL_ADDR_A_SCOPE_ID]);
-	}
+	if (nla_get_u16(tb[SCTPNL_ADDR_A_FAMILY]) == AF_INET)
+		err = parse_in4(nla, tb, addr, extack);
+	else
+		err = parse_in6(nla, tb, addr, extack);
+	if (err)
+		return err;
 	if (tb[SCTPNL_ADDR_A_PORT])
 		addr->v4.sin_port = htons(nla_get_u16(tb[SCTPNL_ADDR_A_PORT]));
-
 	return 0;
 }
 

@@ -18,7 +18,7 @@
 struct sctpnl_snap {
 	struct net *net;
 	struct user_namespace *user_ns;
-	struct sctpnl_filter filter;
+	struct sctpnl_dump_filter filter;
 	struct sctpnl_tuple *keys;
 	u32 n;
 	u32 cap;
@@ -75,17 +75,6 @@ module_param_cb(bare_walk, &bare_walk_ops, NULL, 0444);
 MODULE_PARM_DESC(bare_walk,
 		 "read: count the reader's namespace's associations in one walk, \"COUNT NANOSECONDS\"");
 
-const struct nla_policy sctpnl_filter_policy[SCTPNL_FILTER_A_MAX + 1] = {
-	[SCTPNL_FILTER_A_LOCAL_PORT] = { .type = NLA_U16 },
-	[SCTPNL_FILTER_A_PEER_PORT]  = { .type = NLA_U16 },
-	[SCTPNL_FILTER_A_LOCAL_ADDR] = NLA_POLICY_NESTED(sctpnl_addr_policy),
-	[SCTPNL_FILTER_A_PEER_ADDR]  = NLA_POLICY_NESTED(sctpnl_addr_policy),
-	[SCTPNL_FILTER_A_STATE]	     = NLA_POLICY_MASK(NLA_U32, 0x1ff),
-	[SCTPNL_FILTER_A_UID]	     = { .type = NLA_U32 },
-	[SCTPNL_FILTER_A_INODE]	     = { .type = NLA_U64 },
-	[SCTPNL_FILTER_A_ASSOC_ID]   = { .type = NLA_U32 },
-};
-
 static void key_to_addr(union sctp_addr *a, u8 family,
 			const struct in6_addr *in6, __be16 port, u32 scope)
 {
@@ -116,7 +105,7 @@ static void addr_to_key(const union sctp_addr *a, u8 *family,
  * Parse the key of a request naming one association.  Exactly one of
  * ASSOC_ID or the LOCAL + PEER pair must be present.
  */
-int sctpnl_parse_key(struct genl_info *info, struct sctpnl_key *key)
+int sctpnl_parse_key(struct genl_info *info, struct sctpnl_asoc_key *key)
 {
 	struct nlattr **tb = info->attrs;
 	struct nlattr *local = tb[SCTPNL_A_LOCAL], *peer = tb[SCTPNL_A_PEER];
@@ -163,7 +152,7 @@ int sctpnl_parse_key(struct genl_info *info, struct sctpnl_key *key)
 }
 
 struct with_assoc_arg {
-	const struct sctpnl_key *key;
+	const struct sctpnl_asoc_key *key;
 	sctp_assoc_t id;
 	int (*fn)(struct sctp_association *asoc, void *arg);
 	void *arg;
@@ -220,7 +209,7 @@ static int with_assoc_match(struct sctp_endpoint *ep, struct sctp_transport *t,
 			    void *p)
 {
 	struct with_assoc_arg *wa = p;
-	const struct sctpnl_key *key = wa->key;
+	const struct sctpnl_asoc_key *key = wa->key;
 	struct sctp_association *asoc = t->asoc;
 
 	if (!key->has_addrs)
@@ -253,14 +242,14 @@ static int with_assoc_done(struct sctp_endpoint *ep, struct sctp_transport *t,
  * An address key from a request, whose owner's bound device we cannot
  * know, is looked up unbound first and then walked for.
  */
-int sctpnl_with_assoc(struct net *net, const struct sctpnl_key *key,
+int sctpnl_with_assoc(struct net *net, const struct sctpnl_asoc_key *key,
 		      int (*fn)(struct sctp_association *asoc, void *arg),
 		      void *arg)
 {
 	struct with_assoc_arg wa = {
 		.key = key, .id = key->assoc_id, .fn = fn, .arg = arg,
 	};
-	struct sctpnl_key hint;
+	struct sctpnl_asoc_key hint;
 	int tries = 3, pos, err;
 
 	do {
@@ -357,7 +346,7 @@ int sctpnl_assoc_get_doit(struct sk_buff *skb, struct genl_info *info)
 		.info = info_mask(info->attrs),
 		.user_ns = sk_user_ns(NETLINK_CB(skb).sk),
 	};
-	struct sctpnl_key key;
+	struct sctpnl_asoc_key key;
 	int err;
 
 	err = sctpnl_parse_key(info, &key);
@@ -387,7 +376,7 @@ int sctpnl_assoc_get_doit(struct sk_buff *skb, struct genl_info *info)
  * The reply to a request whose key names no association of the
  * requester's namespace (or one that went away while we looked).
  */
-int sctpnl_no_assoc(struct genl_info *info, const struct sctpnl_key *key)
+int sctpnl_no_assoc(struct genl_info *info, const struct sctpnl_asoc_key *key)
 {
 	NL_SET_ERR_MSG_ATTR(info->extack,
 			    key->has_addrs ? info->attrs[SCTPNL_A_PEER] :
@@ -396,7 +385,7 @@ int sctpnl_no_assoc(struct genl_info *info, const struct sctpnl_key *key)
 	return -ENOENT;
 }
 
-static bool snap_match(const struct sctpnl_filter *f,
+static bool snap_match(const struct sctpnl_dump_filter *f,
 		       struct sctp_association *asoc, struct sock *sk)
 {
 	u32 p = f->present;
@@ -532,7 +521,7 @@ static int snap_take(struct sctpnl_snap *snap)
 	return 0;
 }
 
-static int parse_filter(const struct nlattr *nla, struct sctpnl_filter *f,
+static int parse_filter(const struct nlattr *nla, struct sctpnl_dump_filter *f,
 			struct user_namespace *user_ns,
 			struct netlink_ext_ack *extack)
 {
@@ -621,18 +610,18 @@ u32 sctpnl_snap_len(const struct sctpnl_snap *snap)
 	return snap->n;
 }
 
-const struct sctpnl_filter *sctpnl_snap_filter(const struct sctpnl_snap *snap)
+const struct sctpnl_dump_filter *sctpnl_snap_filter(const struct sctpnl_snap *snap)
 {
 	return &snap->filter;
 }
 
 void sctpnl_snap_key(const struct sctpnl_snap *snap, u32 i,
-		     struct sctpnl_key *key)
+		     struct sctpnl_asoc_key *key)
 {
 	sctpnl_tuple_key(&snap->keys[i], key);
 }
 
-void sctpnl_tuple_key(const struct sctpnl_tuple *k, struct sctpnl_key *key)
+void sctpnl_tuple_key(const struct sctpnl_tuple *k, struct sctpnl_asoc_key *key)
 {
 	key->has_addrs = true;
 	key->dif_known = true;
@@ -668,7 +657,7 @@ int sctpnl_assoc_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 		.seq = cb->nlh->nlmsg_seq,
 		.flags = NLM_F_MULTI,
 	};
-	struct sctpnl_key key = {};
+	struct sctpnl_asoc_key key = {};
 	int err;
 
 	if (!snap) {

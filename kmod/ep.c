@@ -35,12 +35,12 @@ struct sctpnl_ep_ctx {
 struct ep_fill_arg {
 	struct sk_buff *skb;
 	struct netlink_callback *cb;
-	const struct sctpnl_filter *filter;
+	const struct sctpnl_dump_filter *filter;
 	struct user_namespace *user_ns;
 	struct xarray *seen;
 };
 
-static bool ep_match(const struct sctpnl_filter *f, struct sctp_endpoint *ep)
+static bool ep_match(const struct sctpnl_dump_filter *f, struct sctp_endpoint *ep)
 {
 	struct sock *sk = ep->base.sk;
 
@@ -172,22 +172,6 @@ out:
 	return err;
 }
 
-/* Endpoints have no peer, state or association id to filter on. */
-const struct nla_policy sctpnl_ep_filter_policy[SCTPNL_FILTER_A_MAX + 1] = {
-	[SCTPNL_FILTER_A_LOCAL_PORT] = { .type = NLA_U16 },
-	[SCTPNL_FILTER_A_PEER_PORT]  = { .type = NLA_REJECT,
-		.reject_message = "filter does not apply to endpoints" },
-	[SCTPNL_FILTER_A_LOCAL_ADDR] = NLA_POLICY_NESTED(sctpnl_addr_policy),
-	/* A nest: refused in ep_dump_prepare(), where extack still works. */
-	[SCTPNL_FILTER_A_PEER_ADDR]  = NLA_POLICY_NESTED(sctpnl_addr_policy),
-	[SCTPNL_FILTER_A_STATE]	     = { .type = NLA_REJECT,
-		.reject_message = "filter does not apply to endpoints" },
-	[SCTPNL_FILTER_A_UID]	     = { .type = NLA_U32 },
-	[SCTPNL_FILTER_A_INODE]	     = { .type = NLA_U64 },
-	[SCTPNL_FILTER_A_ASSOC_ID]   = { .type = NLA_REJECT,
-		.reject_message = "filter does not apply to endpoints" },
-};
-
 /* As for associations, the work that can fail waits for .dumpit. */
 int sctpnl_ep_dump_start(struct netlink_callback *cb)
 {
@@ -248,7 +232,7 @@ int sctpnl_ep_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 		.user_ns = sk_user_ns(NETLINK_CB(cb->skb).sk),
 	};
 	struct net *net = sock_net(cb->skb->sk);
-	struct sctpnl_key key = {};
+	struct sctpnl_asoc_key key = {};
 	int err;
 
 	if (!ctx->snap) {

@@ -93,7 +93,6 @@ static bool sctpnl_ev_begin(struct sctpnl_ev *ev,
 {
 	const union sctp_addr *peer = &asoc->peer.primary_addr;
 	struct sock *sk = asoc->base.sk;
-	u64 ino;
 
 	ev->net = sock_net(sk);
 	if (!genl_has_listeners(&sctpnl_family, ev->net,
@@ -107,13 +106,7 @@ static bool sctpnl_ev_begin(struct sctpnl_ev *ev,
 	if (!ev->hdr)
 		goto free;
 
-	ino = sctpnl_sk_ino(sk);
-	if (nla_put_u32(ev->skb, SCTPNL_A_ASSOC_ID, asoc->assoc_id) ||
-	    (ino && nla_put_u64_64bit(ev->skb, SCTPNL_A_SK_INODE, ino,
-				      SCTPNL_A_PAD)) ||
-	    nla_put_u16(ev->skb, SCTPNL_A_LOCAL_PORT,
-			asoc->base.bind_addr.port) ||
-	    nla_put_u16(ev->skb, SCTPNL_A_PEER_PORT, asoc->peer.port) ||
+	if (sctpnl_fill_ident(ev->skb, asoc, sctpnl_sk_ino(sk)) ||
 	    (peer->sa.sa_family &&
 	     sctpnl_put_addr(ev->skb, SCTPNL_A_PEER, peer, true)) ||
 	    nla_put_u64_64bit(ev->skb, SCTPNL_A_TIMESTAMP, ktime_get_real_ns(),
@@ -264,10 +257,9 @@ fail:
 static void sctpnl_send_failed(const struct sctp_chunk *chunk, u32 error)
 {
 	const struct sctp_association *asoc = chunk->asoc;
-	const struct sctp_sndrcvinfo *si = &chunk->sinfo;
+	struct sctp_sndrcvinfo si = chunk->sinfo;
 	unsigned int hlen, len;
 	struct sctpnl_ev ev;
-	struct nlattr *nest;
 
 	if (!asoc || !asoc->stream.si || !chunk->chunk_hdr)
 		return;
@@ -283,22 +275,10 @@ static void sctpnl_send_failed(const struct sctp_chunk *chunk, u32 error)
 			error ?: asoc->outqueue.error))
 		goto fail;
 
-	nest = nla_nest_start(ev.skb, SCTPNL_EVENT_A_SNDRCVINFO);
 	/* The stack reports the chunk's flags, to allow reassembly. */
-	if (!nest ||
-	    nla_put_u16(ev.skb, SCTPNL_SNDRCV_A_STREAM, si->sinfo_stream) ||
-	    nla_put_u16(ev.skb, SCTPNL_SNDRCV_A_SSN, si->sinfo_ssn) ||
-	    nla_put_u16(ev.skb, SCTPNL_SNDRCV_A_FLAGS,
-			chunk->chunk_hdr->flags) ||
-	    nla_put_u32(ev.skb, SCTPNL_SNDRCV_A_PPID,
-			(__force u32)si->sinfo_ppid) ||
-	    nla_put_u32(ev.skb, SCTPNL_SNDRCV_A_CONTEXT, si->sinfo_context) ||
-	    nla_put_u32(ev.skb, SCTPNL_SNDRCV_A_TIMETOLIVE,
-			si->sinfo_timetolive) ||
-	    nla_put_u32(ev.skb, SCTPNL_SNDRCV_A_TSN, si->sinfo_tsn) ||
-	    nla_put_u32(ev.skb, SCTPNL_SNDRCV_A_CUMTSN, si->sinfo_cumtsn))
+	si.sinfo_flags = chunk->chunk_hdr->flags;
+	if (sctpnl_fill_sndrcv(ev.skb, SCTPNL_EVENT_A_SNDRCVINFO, &si, true))
 		goto fail;
-	nla_nest_end(ev.skb, nest);
 
 	if (sctpnl_put_data(ev.skb, chunk->skb, hlen, len))
 		goto fail;

@@ -26,13 +26,27 @@ static int put_msecs(struct sk_buff *skb, int type, unsigned long j)
 	return nla_put_u32(skb, type, jiffies_to_msecs(j));
 }
 
-/* Socket identity: inode, owner, style, how it presents addresses. */
+/*
+ * Which association a message is about: its id, the owner's inode when
+ * known (@ino 0: not sent) and the ports.  Shared by replies and events.
+ */
+int sctpnl_fill_ident(struct sk_buff *skb,
+		      const struct sctp_association *asoc, u64 ino)
+{
+	if (nla_put_u32(skb, SCTPNL_A_ASSOC_ID, asoc->assoc_id) ||
+	    (ino && nla_put_u64_64bit(skb, SCTPNL_A_SK_INODE, ino,
+				      SCTPNL_A_PAD)) ||
+	    nla_put_u16(skb, SCTPNL_A_LOCAL_PORT, asoc->base.bind_addr.port) ||
+	    nla_put_u16(skb, SCTPNL_A_PEER_PORT, asoc->peer.port))
+		return -EMSGSIZE;
+	return 0;
+}
+
+/* The owning socket: owner, style, how it presents addresses. */
 static int fill_sock(struct sk_buff *skb, struct sock *sk,
 		     struct user_namespace *user_ns)
 {
-	if (nla_put_u64_64bit(skb, SCTPNL_A_SK_INODE, sock_i_ino(sk),
-			      SCTPNL_A_PAD) ||
-	    nla_put_u32(skb, SCTPNL_A_SK_UID,
+	if (nla_put_u32(skb, SCTPNL_A_SK_UID,
 			from_kuid_munged(user_ns, sk_uid(sk))) ||
 	    nla_put_u8(skb, SCTPNL_A_SK_STYLE, sctpnl_sk_style(sk)) ||
 	    nla_put_u16(skb, SCTPNL_A_SK_FAMILY, sk->sk_family) ||
@@ -106,24 +120,10 @@ static int fill_sock_opts(struct sk_buff *skb, struct sctp_sock *sp)
 	return 0;
 }
 
-static int fill_path(struct sk_buff *skb, struct sctp_transport *t)
+/* What SCTP_GET_PEER_ADDR_INFO and SCTP_PEER_ADDR_PARAMS say of a path. */
+static int fill_path_params(struct sk_buff *skb, struct sctp_transport *t)
 {
-	struct sctp_association *asoc = t->asoc;
-	struct nlattr *nest;
-	int state = t->state;
-	s64 heard;
-
-	/* SCTP_GET_PEER_ADDR_INFO reports an unknown path as active. */
-	if (state == SCTP_UNKNOWN)
-		state = SCTP_ACTIVE;
-	heard = ktime_ms_delta(ktime_get(), t->last_time_heard);
-
-	nest = nla_nest_start(skb, SCTPNL_A_PADDRS_ENTRY);
-	if (!nest)
-		return -EMSGSIZE;
-	if (sctpnl_put_addr(skb, SCTPNL_PADDR_A_ADDR, &t->ipaddr, true) ||
-	    nla_put_u8(skb, SCTPNL_PADDR_A_STATE, state) ||
-	    nla_put_u32(skb, SCTPNL_PADDR_A_CWND, t->cwnd) ||
+	if (nla_put_u32(skb, SCTPNL_PADDR_A_CWND, t->cwnd) ||
 	    put_msecs(skb, SCTPNL_PADDR_A_SRTT, t->srtt) ||
 	    put_msecs(skb, SCTPNL_PADDR_A_RTO, t->rto) ||
 	    nla_put_u32(skb, SCTPNL_PADDR_A_MTU, t->pathmtu) ||
@@ -136,16 +136,40 @@ static int fill_path(struct sk_buff *skb, struct sctp_transport *t)
 	    nla_put_u32(skb, SCTPNL_PADDR_A_PARTIAL_BYTES_ACKED,
 			t->partial_bytes_acked) ||
 	    nla_put_u32(skb, SCTPNL_PADDR_A_ERROR_COUNT, t->error_count) ||
-	    nla_put_u16(skb, SCTPNL_PADDR_A_PF_RETRANS, t->pf_retrans) ||
-	    nla_put_u8(skb, SCTPNL_PADDR_A_PRIMARY,
-		       asoc->peer.primary_path == t) ||
-	    put_msecs(skb, SCTPNL_PADDR_A_RTTVAR, t->rttvar) ||
+	    nla_put_u16(skb, SCTPNL_PADDR_A_PF_RETRANS, t->pf_retrans))
+		return -EMSGSIZE;
+	return 0;
+}
+
+static int fill_path_times(struct sk_buff *skb, struct sctp_transport *t)
+{
+	s64 heard = ktime_ms_delta(ktime_get(), t->last_time_heard);
+
+	if (put_msecs(skb, SCTPNL_PADDR_A_RTTVAR, t->rttvar) ||
 	    nla_put_u32(skb, SCTPNL_PADDR_A_SRTT_SOCKOPT, t->srtt) ||
 	    nla_put_u32(skb, SCTPNL_PADDR_A_LAST_HEARD,
-			clamp_t(s64, heard, 0, U32_MAX))) {
-		nla_nest_cancel(skb, nest);
+			clamp_t(s64, heard, 0, U32_MAX)))
 		return -EMSGSIZE;
-	}
+	return 0;
+}
+
+/*
+ * One peer path: every attribute with @full, else what a one-line listing
+ * needs (address, state, primary).
+ */
+static int fill_path(struct sk_buff *skb, struct sctp_transport *t,
+		     bool full)
+{
+	struct nlattr *nest = nla_nest_start(skb, SCTPNL_A_PADDRS_ENTRY);
+
+	if (!nest ||
+	    sctpnl_put_addr(skb, SCTPNL_PADDR_A_ADDR, &t->ipaddr, true) ||
+	    nla_put_u8(skb, SCTPNL_PADDR_A_STATE, sctpnl_path_state(t)) ||
+	    (full && fill_path_params(skb, t)) ||
+	    nla_put_u8(skb, SCTPNL_PADDR_A_PRIMARY,
+		       t->asoc->peer.primary_path == t) ||
+	    (full && fill_path_times(skb, t)))
+		return -EMSGSIZE;
 	nla_nest_end(skb, nest);
 	return 0;
 }
@@ -184,7 +208,21 @@ static int fill_status(struct sk_buff *skb, struct sctp_association *asoc)
 	return 0;
 }
 
-static int fill_params(struct sk_buff *skb, struct sctp_association *asoc)
+static int fill_rtoinfo(struct sk_buff *skb, struct sctp_association *asoc)
+{
+	struct nlattr *nest = nla_nest_start(skb, SCTPNL_A_RTOINFO);
+
+	if (!nest ||
+	    put_msecs(skb, SCTPNL_RTOINFO_A_RTO_INITIAL, asoc->rto_initial) ||
+	    put_msecs(skb, SCTPNL_RTOINFO_A_RTO_MAX, asoc->rto_max) ||
+	    put_msecs(skb, SCTPNL_RTOINFO_A_RTO_MIN, asoc->rto_min))
+		return -EMSGSIZE;
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+static int fill_assocparams(struct sk_buff *skb,
+			    struct sctp_association *asoc)
 {
 	struct sctp_transport *t;
 	struct nlattr *nest;
@@ -192,14 +230,6 @@ static int fill_params(struct sk_buff *skb, struct sctp_association *asoc)
 
 	list_for_each_entry(t, &asoc->peer.transport_addr_list, transports)
 		npaths++;
-
-	nest = nla_nest_start(skb, SCTPNL_A_RTOINFO);
-	if (!nest ||
-	    put_msecs(skb, SCTPNL_RTOINFO_A_RTO_INITIAL, asoc->rto_initial) ||
-	    put_msecs(skb, SCTPNL_RTOINFO_A_RTO_MAX, asoc->rto_max) ||
-	    put_msecs(skb, SCTPNL_RTOINFO_A_RTO_MIN, asoc->rto_min))
-		return -EMSGSIZE;
-	nla_nest_end(skb, nest);
 
 	nest = nla_nest_start(skb, SCTPNL_A_ASSOCINFO);
 	if (!nest ||
@@ -213,32 +243,69 @@ static int fill_params(struct sk_buff *skb, struct sctp_association *asoc)
 			ktime_to_ms(asoc->cookie_life)))
 		return -EMSGSIZE;
 	nla_nest_end(skb, nest);
+	return 0;
+}
 
-	/* With delayed SACK off, SCTP_DELAYED_SACK reads delay 0, freq 1. */
-	nest = nla_nest_start(skb, SCTPNL_A_DELAYED_ACK);
-	if (!nest)
-		return -EMSGSIZE;
-	if (asoc->param_flags & SPP_SACKDELAY_ENABLE) {
-		if (put_msecs(skb, SCTPNL_SACK_A_DELAY, asoc->sackdelay) ||
-		    nla_put_u32(skb, SCTPNL_SACK_A_FREQ, asoc->sackfreq))
-			return -EMSGSIZE;
-	} else if (nla_put_u32(skb, SCTPNL_SACK_A_DELAY, 0) ||
-		   nla_put_u32(skb, SCTPNL_SACK_A_FREQ, 1)) {
-		return -EMSGSIZE;
-	}
-	nla_nest_end(skb, nest);
+/* With delayed SACK off, SCTP_DELAYED_SACK reads delay 0, freq 1. */
+static int fill_delayed_ack(struct sk_buff *skb,
+			    struct sctp_association *asoc)
+{
+	struct nlattr *nest = nla_nest_start(skb, SCTPNL_A_DELAYED_ACK);
+	bool on = asoc->param_flags & SPP_SACKDELAY_ENABLE;
 
-	nest = nla_nest_start(skb, SCTPNL_A_DEFAULT_SEND);
 	if (!nest ||
-	    nla_put_u16(skb, SCTPNL_SNDRCV_A_STREAM, asoc->default_stream) ||
-	    nla_put_u16(skb, SCTPNL_SNDRCV_A_FLAGS, asoc->default_flags) ||
-	    nla_put_u32(skb, SCTPNL_SNDRCV_A_PPID, asoc->default_ppid) ||
-	    nla_put_u32(skb, SCTPNL_SNDRCV_A_CONTEXT, asoc->default_context) ||
-	    nla_put_u32(skb, SCTPNL_SNDRCV_A_TIMETOLIVE,
-			asoc->default_timetolive))
+	    put_msecs(skb, SCTPNL_SACK_A_DELAY, on ? asoc->sackdelay : 0) ||
+	    nla_put_u32(skb, SCTPNL_SACK_A_FREQ, on ? asoc->sackfreq : 1))
 		return -EMSGSIZE;
 	nla_nest_end(skb, nest);
+	return 0;
+}
 
+/*
+ * A #sctp_sndrcvinfo{} nest.  SSN, TSN and CUMTSN belong to a message
+ * that went out (@sent), not to the defaults of messages to come.
+ */
+int sctpnl_fill_sndrcv(struct sk_buff *skb, int attrtype,
+		       const struct sctp_sndrcvinfo *si, bool sent)
+{
+	struct nlattr *nest = nla_nest_start(skb, attrtype);
+
+	if (!nest ||
+	    nla_put_u16(skb, SCTPNL_SNDRCV_A_STREAM, si->sinfo_stream) ||
+	    (sent && nla_put_u16(skb, SCTPNL_SNDRCV_A_SSN, si->sinfo_ssn)) ||
+	    nla_put_u16(skb, SCTPNL_SNDRCV_A_FLAGS, si->sinfo_flags) ||
+	    nla_put_u32(skb, SCTPNL_SNDRCV_A_PPID, si->sinfo_ppid) ||
+	    nla_put_u32(skb, SCTPNL_SNDRCV_A_CONTEXT, si->sinfo_context) ||
+	    nla_put_u32(skb, SCTPNL_SNDRCV_A_TIMETOLIVE,
+			si->sinfo_timetolive) ||
+	    (sent && (nla_put_u32(skb, SCTPNL_SNDRCV_A_TSN, si->sinfo_tsn) ||
+		      nla_put_u32(skb, SCTPNL_SNDRCV_A_CUMTSN,
+				  si->sinfo_cumtsn))))
+		return -EMSGSIZE;
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+/* SCTP_DEFAULT_SEND_PARAM */
+static int fill_default_send(struct sk_buff *skb,
+			     struct sctp_association *asoc)
+{
+	struct sctp_sndrcvinfo si = {
+		.sinfo_stream = asoc->default_stream,
+		.sinfo_flags = asoc->default_flags,
+		.sinfo_ppid = asoc->default_ppid,
+		.sinfo_context = asoc->default_context,
+		.sinfo_timetolive = asoc->default_timetolive,
+	};
+
+	return sctpnl_fill_sndrcv(skb, SCTPNL_A_DEFAULT_SEND, &si, false);
+}
+
+static int fill_params(struct sk_buff *skb, struct sctp_association *asoc)
+{
+	if (fill_rtoinfo(skb, asoc) || fill_assocparams(skb, asoc) ||
+	    fill_delayed_ack(skb, asoc) || fill_default_send(skb, asoc))
+		return -EMSGSIZE;
 	/* SCTP_MAXSEG on an association reports its fragmentation point. */
 	if (nla_put_u32(skb, SCTPNL_A_MAXSEG, asoc->frag_point) ||
 	    nla_put_u32(skb, SCTPNL_A_PEER_ADAPTATION_IND,
@@ -285,19 +352,29 @@ static int fill_stats(struct sk_buff *skb, struct sctp_association *asoc)
 	return 0;
 }
 
-/* A path as a one-line listing needs it: address, state, primary. */
-static int fill_path_brief(struct sk_buff *skb, struct sctp_transport *t)
+static int fill_misc(struct sk_buff *skb, struct sctp_association *asoc)
 {
-	struct nlattr *nest = nla_nest_start(skb, SCTPNL_A_PADDRS_ENTRY);
-	int state = t->state == SCTP_UNKNOWN ? SCTP_ACTIVE : t->state;
-
-	if (!nest ||
-	    sctpnl_put_addr(skb, SCTPNL_PADDR_A_ADDR, &t->ipaddr, true) ||
-	    nla_put_u8(skb, SCTPNL_PADDR_A_STATE, state) ||
-	    nla_put_u8(skb, SCTPNL_PADDR_A_PRIMARY,
-		       t->asoc->peer.primary_path == t))
+	if (nla_put_u32(skb, SCTPNL_A_LOCAL_VTAG, asoc->c.my_vtag) ||
+	    nla_put_u32(skb, SCTPNL_A_PEER_VTAG, asoc->c.peer_vtag) ||
+	    nla_put_u32(skb, SCTPNL_A_SNDQ, asoc->sndbuf_used) ||
+	    nla_put_u32(skb, SCTPNL_A_RCVQ, atomic_read(&asoc->rmem_alloc)) ||
+	    nla_put_u32(skb, SCTPNL_A_LOCAL_RWND, asoc->rwnd))
 		return -EMSGSIZE;
-	nla_nest_end(skb, nest);
+	return 0;
+}
+
+static int fill_paths(struct sk_buff *skb, struct sctp_association *asoc,
+		      bool full)
+{
+	struct nlattr *paths = nla_nest_start(skb, SCTPNL_A_PADDRS);
+	struct sctp_transport *t;
+
+	if (!paths)
+		return -EMSGSIZE;
+	list_for_each_entry(t, &asoc->peer.transport_addr_list, transports)
+		if (fill_path(skb, t, full))
+			return -EMSGSIZE;
+	nla_nest_end(skb, paths);
 	return 0;
 }
 
@@ -305,25 +382,15 @@ static int fill_path_brief(struct sk_buff *skb, struct sctp_transport *t)
 int sctpnl_fill_assoc(struct sk_buff *skb, struct sctp_association *asoc,
 		      struct user_namespace *user_ns, u32 info)
 {
+	bool listed = info & (SCTPNL_INFO_BRIEF | SCTPNL_INFO_PATHS);
 	struct sock *sk = asoc->base.sk;
-	struct sctp_transport *t;
-	struct nlattr *paths;
-	bool full_paths = info & SCTPNL_INFO_PATHS;
 
-	if (nla_put_u32(skb, SCTPNL_A_ASSOC_ID, asoc->assoc_id) ||
-	    fill_sock(skb, sk, user_ns) ||
-	    nla_put_u16(skb, SCTPNL_A_LOCAL_PORT, asoc->base.bind_addr.port) ||
-	    nla_put_u16(skb, SCTPNL_A_PEER_PORT, asoc->peer.port))
+	if (sctpnl_fill_ident(skb, asoc, sock_i_ino(sk)) ||
+	    fill_sock(skb, sk, user_ns))
 		return -EMSGSIZE;
-
-	if ((info & SCTPNL_INFO_MISC) &&
-	    (nla_put_u32(skb, SCTPNL_A_LOCAL_VTAG, asoc->c.my_vtag) ||
-	     nla_put_u32(skb, SCTPNL_A_PEER_VTAG, asoc->c.peer_vtag) ||
-	     nla_put_u32(skb, SCTPNL_A_SNDQ, asoc->sndbuf_used) ||
-	     nla_put_u32(skb, SCTPNL_A_RCVQ, atomic_read(&asoc->rmem_alloc)) ||
-	     nla_put_u32(skb, SCTPNL_A_LOCAL_RWND, asoc->rwnd)))
+	if ((info & SCTPNL_INFO_MISC) && fill_misc(skb, asoc))
 		return -EMSGSIZE;
-	if ((info & (SCTPNL_INFO_BRIEF | SCTPNL_INFO_PATHS)) &&
+	if (listed &&
 	    (fill_bind_addrs(skb, &asoc->base.bind_addr) ||
 	     fill_status(skb, asoc)))
 		return -EMSGSIZE;
@@ -332,42 +399,16 @@ int sctpnl_fill_assoc(struct sk_buff *skb, struct sctp_association *asoc,
 		return -EMSGSIZE;
 	if ((info & SCTPNL_INFO_STATS) && fill_stats(skb, asoc))
 		return -EMSGSIZE;
-	if (!(info & (SCTPNL_INFO_BRIEF | SCTPNL_INFO_PATHS)))
-		return 0;
-
-	paths = nla_nest_start(skb, SCTPNL_A_PADDRS);
-	if (!paths)
+	if (listed && fill_paths(skb, asoc, info & SCTPNL_INFO_PATHS))
 		return -EMSGSIZE;
-	list_for_each_entry(t, &asoc->peer.transport_addr_list, transports)
-		if (full_paths ? fill_path(skb, t) : fill_path_brief(skb, t))
-			return -EMSGSIZE;
-	nla_nest_end(skb, paths);
 	return 0;
 }
 
-int sctpnl_fill_ep(struct sk_buff *skb, struct sctp_endpoint *ep,
-		   struct user_namespace *user_ns)
+/* The socket's defaults for its future associations and their paths. */
+static int fill_ep_defaults(struct sk_buff *skb, struct sctp_sock *sp)
 {
-	struct sock *sk = ep->base.sk;
-	struct sctp_sock *sp = sctp_sk(sk);
-	struct sctp_association *asoc;
-	struct nlattr *nest;
-	u32 nassocs = 0;
+	struct nlattr *nest = nla_nest_start(skb, SCTPNL_A_RTOINFO);
 
-	list_for_each_entry(asoc, &ep->asocs, asocs)
-		nassocs++;
-
-	if (fill_sock(skb, sk, user_ns) ||
-	    nla_put_u16(skb, SCTPNL_A_LOCAL_PORT, ep->base.bind_addr.port) ||
-	    nla_put_u32(skb, SCTPNL_A_EP_ASSOCS, nassocs) ||
-	    nla_put_u8(skb, SCTPNL_A_EP_LISTENING,
-		       sctp_sstate(sk, LISTENING)) ||
-	    fill_bind_addrs(skb, &ep->base.bind_addr) ||
-	    fill_sock_opts(skb, sp) ||
-	    nla_put_u32(skb, SCTPNL_A_MAXSEG, sp->user_frag))
-		return -EMSGSIZE;
-
-	nest = nla_nest_start(skb, SCTPNL_A_RTOINFO);
 	if (!nest ||
 	    nla_put_u32(skb, SCTPNL_RTOINFO_A_RTO_INITIAL,
 			sp->rtoinfo.srto_initial) ||
@@ -385,7 +426,6 @@ int sctpnl_fill_ep(struct sk_buff *skb, struct sctp_endpoint *ep,
 		return -EMSGSIZE;
 	nla_nest_end(skb, nest);
 
-	/* The defaults future associations' paths start from. */
 	nest = nla_nest_start(skb, SCTPNL_A_PADDRPARAMS);
 	if (!nest ||
 	    nla_put_u32(skb, SCTPNL_PADDR_A_HBINTERVAL, sp->hbinterval) ||
@@ -395,5 +435,73 @@ int sctpnl_fill_ep(struct sk_buff *skb, struct sctp_endpoint *ep,
 	    nla_put_u32(skb, SCTPNL_PADDR_A_FLAGS, sp->param_flags))
 		return -EMSGSIZE;
 	nla_nest_end(skb, nest);
+	return 0;
+}
+
+int sctpnl_fill_ep(struct sk_buff *skb, struct sctp_endpoint *ep,
+		   struct user_namespace *user_ns)
+{
+	struct sock *sk = ep->base.sk;
+	struct sctp_sock *sp = sctp_sk(sk);
+	struct sctp_association *asoc;
+	u32 nassocs = 0;
+
+	list_for_each_entry(asoc, &ep->asocs, asocs)
+		nassocs++;
+
+	if (nla_put_u64_64bit(skb, SCTPNL_A_SK_INODE, sock_i_ino(sk),
+			      SCTPNL_A_PAD) ||
+	    fill_sock(skb, sk, user_ns) ||
+	    nla_put_u16(skb, SCTPNL_A_LOCAL_PORT, ep->base.bind_addr.port) ||
+	    nla_put_u32(skb, SCTPNL_A_EP_ASSOCS, nassocs) ||
+	    nla_put_u8(skb, SCTPNL_A_EP_LISTENING,
+		       sctp_sstate(sk, LISTENING)) ||
+	    fill_bind_addrs(skb, &ep->base.bind_addr) ||
+	    fill_sock_opts(skb, sp) ||
+	    nla_put_u32(skb, SCTPNL_A_MAXSEG, sp->user_frag) ||
+	    fill_ep_defaults(skb, sp))
+		return -EMSGSIZE;
+	return 0;
+}
+
+/*
+ * One path's probe sample, on every SACK: plain stores into one
+ * attribute, none per field.  The state is the path filler's.
+ */
+int sctpnl_fill_path_sample(struct sk_buff *skb,
+			    const struct sctp_association *asoc,
+			    const struct sctp_transport *t, u64 now)
+{
+	const union sctp_addr *a = &t->ipaddr;
+	struct sctpnl_path_sample *s;
+	struct nlattr *nla;
+
+	nla = nla_reserve_64bit(skb, SCTPNL_A_PROBE_SAMPLE, sizeof(*s),
+				SCTPNL_A_PAD);
+	if (!nla)
+		return -EMSGSIZE;
+	s = nla_data(nla);
+	memset(s, 0, sizeof(*s));
+	s->timestamp = now;
+	s->assoc_id = asoc->assoc_id;
+	s->local_port = asoc->base.bind_addr.port;
+	s->peer_port = asoc->peer.port;
+	s->family = a->sa.sa_family;
+	if (a->sa.sa_family == AF_INET6) {
+		memcpy(s->addr, &a->v6.sin6_addr, sizeof(a->v6.sin6_addr));
+		s->scope_id = a->v6.sin6_scope_id;
+	} else {
+		memcpy(s->addr, &a->v4.sin_addr, sizeof(a->v4.sin_addr));
+	}
+	s->port = ntohs(a->v4.sin_port);
+	s->cwnd = t->cwnd;
+	s->ssthresh = t->ssthresh;
+	s->srtt = jiffies_to_msecs(t->srtt);
+	s->rto = jiffies_to_msecs(t->rto);
+	s->flight_size = t->flight_size;
+	s->partial_bytes_acked = t->partial_bytes_acked;
+	s->peer_rwnd = asoc->peer.rwnd;
+	s->state = sctpnl_path_state(t);
+	s->primary = asoc->peer.primary_path == t;
 	return 0;
 }

@@ -69,7 +69,7 @@ void sctpnl_index_add(struct sctp_association *asoc, struct sctp_transport *t)
 	index_put(asoc->assoc_id, e);
 }
 
-bool sctpnl_index_find(sctp_assoc_t id, struct sctpnl_key *key)
+bool sctpnl_index_find(sctp_assoc_t id, struct sctpnl_asoc_key *key)
 {
 	struct sctpnl_index_entry *e;
 

@@ -28,8 +28,11 @@
 #include <net/netns/generic.h>
 #include "sctpnl.h"
 
-/* Room for one sample; a batch holds NLMSG_GOODSIZE of them. */
-#define SCTPNL_PROBE_SIZE	256
+/*
+ * Room for one sample message (headers, SCTPNL_A_LOST and the sample, with
+ * alignment padding); a batch holds NLMSG_GOODSIZE of them.
+ */
+#define SCTPNL_PROBE_SIZE	128
 
 /* Batches a namespace may hold back: a 128 KiB burst. */
 #define SCTPNL_PROBE_QUEUE_MAX	32
@@ -78,11 +81,6 @@ static atomic_t sctpnl_probe_filters = ATOMIC_INIT(0);
 
 /* The tracepoint we are attached to; under tracepoint_module_list_mutex. */
 static struct tracepoint *sctpnl_probe_tp;
-
-const struct nla_policy
-sctpnl_probe_filter_policy[SCTPNL_A_PROBE_FILTER_ENTRY + 1] = {
-	[SCTPNL_A_PROBE_FILTER_ENTRY] = { .type = NLA_U32 },
-};
 
 /*
  * Whether the interval lets a sample through now; then it starts again.
@@ -164,20 +162,12 @@ static void sctpnl_probe_flush(struct timer_list *timer)
 	spin_unlock_bh(&pn->lock);
 }
 
-/* Append one sample to the batch; pn->lock held. */
-static void sctpnl_probe_path(struct sctpnl_probe_net *pn,
-			      const struct sctp_association *asoc,
-			      const struct sctp_transport *t, u64 now, u64 lost)
+/*
+ * The batch to append a sample to, with room for it; NULL if none could
+ * be allocated.  pn->lock held.
+ */
+static struct sk_buff *sctpnl_probe_batch(struct sctpnl_probe_net *pn)
 {
-	int state = t->state;
-	struct nlattr *nest;
-	struct sk_buff *skb;
-	void *hdr;
-
-	/* As SCTP_GET_PEER_ADDR_INFO reports it. */
-	if (state == SCTP_UNKNOWN)
-		state = SCTP_ACTIVE;
-
 	if (pn->batch && skb_tailroom(pn->batch) < SCTPNL_PROBE_SIZE) {
 		__skb_queue_tail(&pn->full, pn->batch);
 		pn->batch = NULL;
@@ -187,39 +177,33 @@ static void sctpnl_probe_path(struct sctpnl_probe_net *pn,
 	if (!pn->batch) {
 		pn->batch = alloc_skb(NLMSG_GOODSIZE, GFP_ATOMIC);
 		if (!pn->batch)
-			goto lost;
+			return NULL;
 		/* SCTPNL_PROBE_DELAY after the oldest sample waiting. */
 		if (!timer_pending(&pn->flush))
 			mod_timer(&pn->flush, jiffies + SCTPNL_PROBE_DELAY);
 	}
-	skb = pn->batch;
+	return pn->batch;
+}
 
+/* Append one path's sample to the batch; pn->lock held. */
+static void sctpnl_probe_append(struct sctpnl_probe_net *pn,
+				const struct sctp_association *asoc,
+				const struct sctp_transport *t, u64 now, u64 lost)
+{
+	struct sk_buff *skb = sctpnl_probe_batch(pn);
+	void *hdr;
+
+	BUILD_BUG_ON(NLMSG_HDRLEN + GENL_HDRLEN + nla_total_size_64bit(8) +
+		     nla_total_size_64bit(sizeof(struct sctpnl_path_sample)) >
+		     SCTPNL_PROBE_SIZE);
+	if (!skb)
+		goto lost;
 	hdr = genlmsg_put(skb, 0, 0, &sctpnl_family, 0, SCTPNL_CMD_PROBE);
 	if (!hdr)
 		goto lost;
-	if (nla_put_u32(skb, SCTPNL_A_ASSOC_ID, asoc->assoc_id) ||
-	    nla_put_u16(skb, SCTPNL_A_LOCAL_PORT, asoc->base.bind_addr.port) ||
-	    nla_put_u16(skb, SCTPNL_A_PEER_PORT, asoc->peer.port) ||
-	    nla_put_u64_64bit(skb, SCTPNL_A_TIMESTAMP, now, SCTPNL_A_PAD) ||
-	    nla_put_u64_64bit(skb, SCTPNL_A_LOST, lost, SCTPNL_A_PAD))
+	if (nla_put_u64_64bit(skb, SCTPNL_A_LOST, lost, SCTPNL_A_PAD) ||
+	    sctpnl_fill_path_sample(skb, asoc, t, now))
 		goto cancel;
-
-	nest = nla_nest_start(skb, SCTPNL_A_PROBE);
-	if (!nest ||
-	    sctpnl_put_addr(skb, SCTPNL_PROBE_A_ADDR, &t->ipaddr, true) ||
-	    nla_put_u32(skb, SCTPNL_PROBE_A_CWND, t->cwnd) ||
-	    nla_put_u32(skb, SCTPNL_PROBE_A_SSTHRESH, t->ssthresh) ||
-	    nla_put_u32(skb, SCTPNL_PROBE_A_SRTT, jiffies_to_msecs(t->srtt)) ||
-	    nla_put_u32(skb, SCTPNL_PROBE_A_RTO, jiffies_to_msecs(t->rto)) ||
-	    nla_put_u32(skb, SCTPNL_PROBE_A_FLIGHT_SIZE, t->flight_size) ||
-	    nla_put_u32(skb, SCTPNL_PROBE_A_PARTIAL_BYTES_ACKED,
-			t->partial_bytes_acked) ||
-	    nla_put_u32(skb, SCTPNL_PROBE_A_PEER_RWND, asoc->peer.rwnd) ||
-	    nla_put_u8(skb, SCTPNL_PROBE_A_STATE, state) ||
-	    nla_put_u8(skb, SCTPNL_PROBE_A_PRIMARY,
-		       asoc->peer.primary_path == t))
-		goto cancel;
-	nla_nest_end(skb, nest);
 	genlmsg_end(skb, hdr);
 	return;
 
@@ -265,7 +249,7 @@ static void sctpnl_probe_sack(void *data, const struct sctp_endpoint *ep,
 	 */
 	spin_lock_bh(&pn->lock);
 	list_for_each_entry(t, &asoc->peer.transport_addr_list, transports)
-		sctpnl_probe_path(pn, asoc, t, now, lost);
+		sctpnl_probe_append(pn, asoc, t, now, lost);
 	spin_unlock_bh(&pn->lock);
 }
 
@@ -276,49 +260,62 @@ static int sctpnl_u32_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/*
+ * The filter PROBE_SET asks for: NULL for no list and no interval (every
+ * SACK of every association), else sorted distinct ids.  The policy let
+ * only u32 entries through.
+ */
+static struct sctpnl_probe_filter *
+sctpnl_probe_filter_new(const struct nlattr *list, unsigned long interval,
+			struct netlink_ext_ack *extack)
+{
+	struct sctpnl_probe_filter *f;
+	struct nlattr *nla;
+	u32 n = 0, i = 0;
+	int rem;
+
+	if (list)
+		nla_for_each_nested(nla, list, rem)
+			n++;
+	if (n > SCTPNL_PROBE_FILTER_MAX) {
+		NL_SET_ERR_MSG_ATTR(extack, list,
+				    "too many associations in the probe filter");
+		return ERR_PTR(-E2BIG);
+	}
+	if (!n && !interval)
+		return NULL;
+
+	f = kzalloc(struct_size(f, ids, n) + n * sizeof(*f->last) +
+		    sizeof(*f->last), GFP_KERNEL);
+	if (!f)
+		return ERR_PTR(-ENOMEM);
+	f->interval = interval;
+	f->last = PTR_ALIGN((unsigned long *)&f->ids[n], sizeof(*f->last));
+	if (n)
+		nla_for_each_nested(nla, list, rem)
+			f->ids[i++] = nla_get_u32(nla);
+	sort(f->ids, n, sizeof(f->ids[0]), sctpnl_u32_cmp, NULL);
+	/* Drop duplicates so that the lookup is a plain bsearch. */
+	f->n = n ? 1 : 0;
+	for (i = 1; i < n; i++)
+		if (f->ids[i] != f->ids[f->n - 1])
+			f->ids[f->n++] = f->ids[i];
+	return f;
+}
+
 int sctpnl_probe_set_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct sctpnl_probe_net *pn = net_generic(genl_info_net(info),
 						  sctpnl_probe_net_id);
-	struct nlattr *list = info->attrs[SCTPNL_A_PROBE_FILTER];
 	struct nlattr *ival = info->attrs[SCTPNL_A_PROBE_INTERVAL];
 	/* Rounded up to whole ticks: never more often than asked. */
 	unsigned long interval = ival ? msecs_to_jiffies(nla_get_u32(ival)) : 0;
-	struct sctpnl_probe_filter *f = NULL, *old;
-	struct nlattr *nla;
-	u32 n = 0, i;
-	int rem;
+	struct sctpnl_probe_filter *f, *old;
 
-	if (list) {
-		/* The policy let only u32 entries through. */
-		nla_for_each_nested(nla, list, rem)
-			n++;
-		if (n > SCTPNL_PROBE_FILTER_MAX) {
-			NL_SET_ERR_MSG_ATTR(info->extack, list,
-					    "too many associations in the probe filter");
-			return -E2BIG;
-		}
-	}
-	/* No list and no interval: every SACK of every association. */
-	if (n || interval) {
-		f = kzalloc(struct_size(f, ids, n) + n * sizeof(*f->last) +
-			    sizeof(*f->last), GFP_KERNEL);
-		if (!f)
-			return -ENOMEM;
-		f->interval = interval;
-		f->last = PTR_ALIGN((unsigned long *)&f->ids[n],
-				    sizeof(*f->last));
-		i = 0;
-		if (n)
-			nla_for_each_nested(nla, list, rem)
-				f->ids[i++] = nla_get_u32(nla);
-		sort(f->ids, n, sizeof(f->ids[0]), sctpnl_u32_cmp, NULL);
-		/* Drop duplicates so that the lookup is a plain bsearch. */
-		f->n = n ? 1 : 0;
-		for (i = 1; i < n; i++)
-			if (f->ids[i] != f->ids[f->n - 1])
-				f->ids[f->n++] = f->ids[i];
-	}
+	f = sctpnl_probe_filter_new(info->attrs[SCTPNL_A_PROBE_FILTER],
+				    interval, info->extack);
+	if (IS_ERR(f))
+		return PTR_ERR(f);
 
 	mutex_lock(&sctpnl_probe_mutex);
 	old = rcu_replace_pointer(pn->filter, f,

@@ -11,98 +11,6 @@
  */
 #include "sctpnl.h"
 
-static const struct nla_policy rtoinfo_policy[SCTPNL_RTOINFO_A_MAX + 1] = {
-	[SCTPNL_RTOINFO_A_RTO_INITIAL]	= { .type = NLA_U32 },
-	[SCTPNL_RTOINFO_A_RTO_MAX]	= { .type = NLA_U32 },
-	[SCTPNL_RTOINFO_A_RTO_MIN]	= { .type = NLA_U32 },
-};
-
-static const struct nla_policy
-assocparams_policy[SCTPNL_ASSOCPARAMS_A_MAX + 1] = {
-	[SCTPNL_ASSOCPARAMS_A_ASOCMAXRXT] = { .type = NLA_U16 },
-	[SCTPNL_ASSOCPARAMS_A_NUMBER_PEER_DESTINATIONS] = {
-		.type = NLA_REJECT, .reject_message = "read-only field" },
-	[SCTPNL_ASSOCPARAMS_A_PEER_RWND] = {
-		.type = NLA_REJECT, .reject_message = "read-only field" },
-	[SCTPNL_ASSOCPARAMS_A_LOCAL_RWND] = {
-		.type = NLA_REJECT, .reject_message = "read-only field" },
-	[SCTPNL_ASSOCPARAMS_A_COOKIE_LIFE] = { .type = NLA_U32 },
-};
-
-static const struct nla_policy initmsg_policy[SCTPNL_INITMSG_A_MAX + 1] = {
-	[SCTPNL_INITMSG_A_NUM_OSTREAMS]	  = { .type = NLA_U16 },
-	[SCTPNL_INITMSG_A_MAX_INSTREAMS]  = { .type = NLA_U16 },
-	[SCTPNL_INITMSG_A_MAX_ATTEMPTS]	  = { .type = NLA_U16 },
-	[SCTPNL_INITMSG_A_MAX_INIT_TIMEO] = { .type = NLA_U16 },
-};
-
-#define SPP_SETTABLE (SPP_HB_ENABLE | SPP_HB_DISABLE | SPP_HB_DEMAND | \
-		      SPP_PMTUD_ENABLE | SPP_PMTUD_DISABLE | \
-		      SPP_SACKDELAY_ENABLE | SPP_SACKDELAY_DISABLE | \
-		      SPP_HB_TIME_IS_ZERO)
-
-static const struct nla_policy paddr_policy[SCTPNL_PADDR_A_MAX + 1] = {
-	[SCTPNL_PADDR_A_ADDR]	    = NLA_POLICY_NESTED(sctpnl_addr_policy),
-	[SCTPNL_PADDR_A_HBINTERVAL] = { .type = NLA_U32 },
-	[SCTPNL_PADDR_A_PATHMAXRXT] = { .type = NLA_U16 },
-	[SCTPNL_PADDR_A_MTU]	    = { .type = NLA_U32 },
-	[SCTPNL_PADDR_A_SACKDELAY]  = { .type = NLA_U32 },
-	[SCTPNL_PADDR_A_FLAGS]	    = NLA_POLICY_MASK(NLA_U32, SPP_SETTABLE),
-};
-
-static const struct nla_policy sack_policy[SCTPNL_SACK_A_MAX + 1] = {
-	[SCTPNL_SACK_A_DELAY] = { .type = NLA_U32 },
-	[SCTPNL_SACK_A_FREQ]  = { .type = NLA_U32 },
-};
-
-static const struct nla_policy sndrcv_policy[SCTPNL_SNDRCV_A_MAX + 1] = {
-	[SCTPNL_SNDRCV_A_STREAM]     = { .type = NLA_U16 },
-	[SCTPNL_SNDRCV_A_SSN]	     = { .type = NLA_REJECT,
-					 .reject_message = "receive-only field" },
-	[SCTPNL_SNDRCV_A_FLAGS]	     = NLA_POLICY_MASK(NLA_U16,
-						       SCTP_UNORDERED |
-						       SCTP_ADDR_OVER |
-						       SCTP_ABORT | SCTP_EOF),
-	[SCTPNL_SNDRCV_A_PPID]	     = { .type = NLA_U32 },
-	[SCTPNL_SNDRCV_A_CONTEXT]    = { .type = NLA_U32 },
-	[SCTPNL_SNDRCV_A_TIMETOLIVE] = { .type = NLA_U32 },
-	[SCTPNL_SNDRCV_A_TSN]	     = { .type = NLA_REJECT,
-					 .reject_message = "receive-only field" },
-	[SCTPNL_SNDRCV_A_CUMTSN]     = { .type = NLA_REJECT,
-					 .reject_message = "receive-only field" },
-};
-
-const struct nla_policy sctpnl_set_policy[SCTPNL_A_MAX + 1] = {
-	[SCTPNL_A_ASSOC_ID]	     = { .type = NLA_U32 },
-	[SCTPNL_A_LOCAL]	     = NLA_POLICY_NESTED(sctpnl_addr_policy),
-	[SCTPNL_A_PEER]		     = NLA_POLICY_NESTED(sctpnl_addr_policy),
-	[SCTPNL_A_RTOINFO]	     = NLA_POLICY_NESTED(rtoinfo_policy),
-	[SCTPNL_A_ASSOCINFO]	     = NLA_POLICY_NESTED(assocparams_policy),
-	[SCTPNL_A_INITMSG]	     = NLA_POLICY_NESTED(initmsg_policy),
-	[SCTPNL_A_PADDRPARAMS]	     = NLA_POLICY_NESTED(paddr_policy),
-	[SCTPNL_A_PRIMARY]	     = NLA_POLICY_NESTED(sctpnl_addr_policy),
-	[SCTPNL_A_PEER_PRIMARY]	     = NLA_POLICY_NESTED(sctpnl_addr_policy),
-	[SCTPNL_A_DELAYED_ACK]	     = NLA_POLICY_NESTED(sack_policy),
-	[SCTPNL_A_DEFAULT_SEND]	     = NLA_POLICY_NESTED(sndrcv_policy),
-	[SCTPNL_A_MAXSEG]	     = { .type = NLA_U32 },
-	[SCTPNL_A_NODELAY]	     = NLA_POLICY_MAX(NLA_U8, 1),
-	[SCTPNL_A_AUTOCLOSE]	     = { .type = NLA_U32 },
-	[SCTPNL_A_DISABLE_FRAGMENTS] = NLA_POLICY_MAX(NLA_U8, 1),
-	[SCTPNL_A_ADAPTATION_IND]    = { .type = NLA_U32 },
-	/* What would change the owner's view of its own socket. */
-	/* Nests, so that strict validation lets them reach our message. */
-	[SCTPNL_A_EVENTS] = { .type = NLA_NESTED },
-	[SCTPNL_A_SK_V4MAPPED] = {
-		.type = NLA_REJECT,
-		.reject_message = "v4-mapped addresses are the owner's view",
-	},
-	[SCTPNL_A_SK_STYLE] = {
-		.type = NLA_REJECT,
-		.reject_message = "the socket style (mode) of a socket cannot be changed",
-	},
-	[SCTPNL_A_STATUS] = { .type = NLA_NESTED },
-};
-
 /* The option being set, as the stack's setsockopt wants it. */
 union sctpnl_optbuf {
 	struct sctp_rtoinfo rtoinfo;
@@ -129,17 +37,17 @@ struct set_arg {
 };
 
 /*
- * One settable option: its attribute, the setsockopt it goes through, and
- * how to fill the setsockopt argument (called with the socket locked).
+ * One settable option: its attribute (a nest of fields, or one value),
+ * the setsockopt it goes through, and how to build the setsockopt
+ * argument (called with the socket locked).
  */
 struct sctpnl_setopt {
 	int attr;
 	int optname;
 	bool per_assoc;		/* needs the association, not the socket */
-	void (*fill)(struct set_arg *sa, struct sctp_association *asoc,
-		     struct nlattr **tb, int *len);
-	int maxtype;
-	const struct nla_policy *policy;
+	void (*build)(struct set_arg *sa, struct sctp_association *asoc,
+		      struct nlattr **tb, int *len);
+	bool nested;
 	const char *rejected;	/* extack when the stack says no */
 };
 
@@ -160,8 +68,8 @@ static void addr_with_port(union sctp_addr *addr, u16 port)
 		addr->v4.sin_port = htons(port);
 }
 
-static void fill_rtoinfo(struct set_arg *sa, struct sctp_association *asoc,
-			 struct nlattr **tb, int *len)
+static void build_rtoinfo(struct set_arg *sa, struct sctp_association *asoc,
+			  struct nlattr **tb, int *len)
 {
 	struct sctp_rtoinfo *r = &sa->buf.rtoinfo;
 
@@ -173,8 +81,8 @@ static void fill_rtoinfo(struct set_arg *sa, struct sctp_association *asoc,
 	*len = sizeof(*r);
 }
 
-static void fill_assocparams(struct set_arg *sa, struct sctp_association *asoc,
-			     struct nlattr **tb, int *len)
+static void build_assocparams(struct set_arg *sa, struct sctp_association *asoc,
+			      struct nlattr **tb, int *len)
 {
 	struct sctp_assocparams *a = &sa->buf.assocparams;
 
@@ -184,8 +92,8 @@ static void fill_assocparams(struct set_arg *sa, struct sctp_association *asoc,
 	*len = sizeof(*a);
 }
 
-static void fill_initmsg(struct set_arg *sa, struct sctp_association *asoc,
-			 struct nlattr **tb, int *len)
+static void build_initmsg(struct set_arg *sa, struct sctp_association *asoc,
+			  struct nlattr **tb, int *len)
 {
 	struct sctp_initmsg *i = &sa->buf.initmsg;
 
@@ -196,8 +104,8 @@ static void fill_initmsg(struct set_arg *sa, struct sctp_association *asoc,
 	*len = sizeof(*i);
 }
 
-static void fill_paddrparams(struct set_arg *sa, struct sctp_association *asoc,
-			     struct nlattr **tb, int *len)
+static void build_paddrparams(struct set_arg *sa, struct sctp_association *asoc,
+			      struct nlattr **tb, int *len)
 {
 	struct sctp_paddrparams *p = &sa->buf.paddrparams;
 
@@ -214,8 +122,8 @@ static void fill_paddrparams(struct set_arg *sa, struct sctp_association *asoc,
 	*len = sizeof(*p);
 }
 
-static void fill_prim(struct set_arg *sa, struct sctp_association *asoc,
-		      struct nlattr **tb, int *len)
+static void build_prim(struct set_arg *sa, struct sctp_association *asoc,
+		       struct nlattr **tb, int *len)
 {
 	addr_with_port(&sa->addr, asoc->peer.port);
 	sa->buf.prim.ssp_assoc_id = asoc->assoc_id;
@@ -223,8 +131,8 @@ static void fill_prim(struct set_arg *sa, struct sctp_association *asoc,
 	*len = sizeof(sa->buf.prim);
 }
 
-static void fill_peerprim(struct set_arg *sa, struct sctp_association *asoc,
-			  struct nlattr **tb, int *len)
+static void build_peerprim(struct set_arg *sa, struct sctp_association *asoc,
+			   struct nlattr **tb, int *len)
 {
 	addr_with_port(&sa->addr, asoc->base.bind_addr.port);
 	sa->buf.peerprim.sspp_assoc_id = asoc->assoc_id;
@@ -232,8 +140,8 @@ static void fill_peerprim(struct set_arg *sa, struct sctp_association *asoc,
 	*len = sizeof(sa->buf.peerprim);
 }
 
-static void fill_sack(struct set_arg *sa, struct sctp_association *asoc,
-		      struct nlattr **tb, int *len)
+static void build_sack(struct set_arg *sa, struct sctp_association *asoc,
+		       struct nlattr **tb, int *len)
 {
 	sa->buf.sack.sack_assoc_id = asoc->assoc_id;
 	sa->buf.sack.sack_delay = get_u32(tb, SCTPNL_SACK_A_DELAY);
@@ -242,8 +150,8 @@ static void fill_sack(struct set_arg *sa, struct sctp_association *asoc,
 }
 
 /* setsockopt replaces every field: absent ones keep their current value. */
-static void fill_sndrcv(struct set_arg *sa, struct sctp_association *asoc,
-			struct nlattr **tb, int *len)
+static void build_sndrcv(struct set_arg *sa, struct sctp_association *asoc,
+			 struct nlattr **tb, int *len)
 {
 	struct sctp_sndrcvinfo *s = &sa->buf.sndrcv;
 
@@ -263,74 +171,70 @@ static void fill_sndrcv(struct set_arg *sa, struct sctp_association *asoc,
 	*len = sizeof(*s);
 }
 
-static void fill_maxseg(struct set_arg *sa, struct sctp_association *asoc,
-			struct nlattr **tb, int *len)
+static void build_maxseg(struct set_arg *sa, struct sctp_association *asoc,
+			 struct nlattr **tb, int *len)
 {
 	sa->buf.value.assoc_id = asoc->assoc_id;
 	sa->buf.value.assoc_value = nla_get_u32(sa->nla);
 	*len = sizeof(sa->buf.value);
 }
 
-static void fill_int_u8(struct set_arg *sa, struct sctp_association *asoc,
-			struct nlattr **tb, int *len)
+static void build_int_u8(struct set_arg *sa, struct sctp_association *asoc,
+			 struct nlattr **tb, int *len)
 {
 	sa->buf.intval = nla_get_u8(sa->nla);
 	*len = sizeof(sa->buf.intval);
 }
 
-static void fill_int_u32(struct set_arg *sa, struct sctp_association *asoc,
-			 struct nlattr **tb, int *len)
+static void build_int_u32(struct set_arg *sa, struct sctp_association *asoc,
+			  struct nlattr **tb, int *len)
 {
 	sa->buf.intval = nla_get_u32(sa->nla);
 	*len = sizeof(sa->buf.intval);
 }
 
-static void fill_adaptation(struct set_arg *sa, struct sctp_association *asoc,
-			    struct nlattr **tb, int *len)
+static void build_adaptation(struct set_arg *sa, struct sctp_association *asoc,
+			     struct nlattr **tb, int *len)
 {
 	sa->buf.adaptation.ssb_adaptation_ind = nla_get_u32(sa->nla);
 	*len = sizeof(sa->buf.adaptation);
 }
 
-#define NESTED(a, o, per, f, t, pol, msg) \
-	{ a, o, per, f, t, pol, msg }
+#define NESTED(a, o, per, f, msg) \
+	{ a, o, per, f, true, msg }
 #define SCALAR(a, o, per, f, msg) \
-	{ a, o, per, f, 0, NULL, msg }
+	{ a, o, per, f, false, msg }
 
 static const struct sctpnl_setopt sctpnl_setopts[] = {
-	NESTED(SCTPNL_A_RTOINFO, SCTP_RTOINFO, true, fill_rtoinfo,
-	       SCTPNL_RTOINFO_A_MAX, rtoinfo_policy,
+	NESTED(SCTPNL_A_RTOINFO, SCTP_RTOINFO, true, build_rtoinfo,
 	       "sctp_rtoinfo rejected: need min <= max"),
-	NESTED(SCTPNL_A_ASSOCINFO, SCTP_ASSOCINFO, true, fill_assocparams,
-	       SCTPNL_ASSOCPARAMS_A_MAX, assocparams_policy,
+	NESTED(SCTPNL_A_ASSOCINFO, SCTP_ASSOCINFO, true, build_assocparams,
 	       "sctp_associnfo rejected by the SCTP stack"),
-	NESTED(SCTPNL_A_INITMSG, SCTP_INITMSG, false, fill_initmsg,
-	       SCTPNL_INITMSG_A_MAX, initmsg_policy,
+	NESTED(SCTPNL_A_INITMSG, SCTP_INITMSG, false, build_initmsg,
 	       "sctp_initmsg rejected by the SCTP stack"),
 	NESTED(SCTPNL_A_PADDRPARAMS, SCTP_PEER_ADDR_PARAMS, true,
-	       fill_paddrparams, SCTPNL_PADDR_A_MAX, paddr_policy,
+	       build_paddrparams,
 	       "sctp_peer_addr_params rejected by the SCTP stack"),
-	SCALAR(SCTPNL_A_PRIMARY, SCTP_PRIMARY_ADDR, true, fill_prim,
+	SCALAR(SCTPNL_A_PRIMARY, SCTP_PRIMARY_ADDR, true, build_prim,
 	       "sctp_primary_addr: not a usable peer address"),
 	SCALAR(SCTPNL_A_PEER_PRIMARY, SCTP_SET_PEER_PRIMARY_ADDR, true,
-	       fill_peerprim,
+	       build_peerprim,
 	       "sctp_set_peer_primary_addr: needs ASCONF, local address"),
-	NESTED(SCTPNL_A_DELAYED_ACK, SCTP_DELAYED_SACK, true, fill_sack,
-	       SCTPNL_SACK_A_MAX, sack_policy,
+	NESTED(SCTPNL_A_DELAYED_ACK, SCTP_DELAYED_SACK, true, build_sack,
 	       "sctp_delayed_ack_time rejected: delay at most 500 ms"),
 	NESTED(SCTPNL_A_DEFAULT_SEND, SCTP_DEFAULT_SEND_PARAM, true,
-	       fill_sndrcv, SCTPNL_SNDRCV_A_MAX, sndrcv_policy,
+	       build_sndrcv,
 	       "sctp_default_send_param rejected by the SCTP stack"),
-	SCALAR(SCTPNL_A_MAXSEG, SCTP_MAXSEG, true, fill_maxseg,
+	SCALAR(SCTPNL_A_MAXSEG, SCTP_MAXSEG, true, build_maxseg,
 	       "sctp_maxseg rejected by the SCTP stack"),
-	SCALAR(SCTPNL_A_NODELAY, SCTP_NODELAY, false, fill_int_u8,
+	SCALAR(SCTPNL_A_NODELAY, SCTP_NODELAY, false, build_int_u8,
 	       "sctp_nodelay rejected by the SCTP stack"),
-	SCALAR(SCTPNL_A_AUTOCLOSE, SCTP_AUTOCLOSE, false, fill_int_u32,
+	SCALAR(SCTPNL_A_AUTOCLOSE, SCTP_AUTOCLOSE, false, build_int_u32,
 	       "sctp_autoclose: one-to-many sockets only"),
 	SCALAR(SCTPNL_A_DISABLE_FRAGMENTS, SCTP_DISABLE_FRAGMENTS, false,
-	       fill_int_u8, "sctp_disable_fragments rejected by the SCTP stack"),
+	       build_int_u8, "sctp_disable_fragments rejected by the SCTP stack"),
 	SCALAR(SCTPNL_A_ADAPTATION_IND, SCTP_ADAPTATION_LAYER, false,
-	       fill_adaptation,
+	       build_adaptation,
 	       "sctp_adaptation_layer rejected by the SCTP stack"),
 };
 
@@ -416,6 +320,59 @@ static int refuse_zero(struct set_arg *sa, struct nlattr **tb)
 	return 0;
 }
 
+/* A flags word with both of a pair of opposite flags, said which. */
+static const struct {
+	u32 both;
+	const char *msg;
+} spp_pairs[] = {
+	{ SPP_HB,
+	  "sctp_peer_addr_params flags: hb_enable and hb_disable together" },
+	{ SPP_PMTUD,
+	  "sctp_peer_addr_params flags: pmtud_enable and pmtud_disable together" },
+	{ SPP_SACKDELAY,
+	  "sctp_peer_addr_params flags: sackdelay_enable and sackdelay_disable together" },
+};
+
+static int check_paddrparams(struct set_arg *sa, struct nlattr **tb)
+{
+	struct nlattr *flags = tb[SCTPNL_PADDR_A_FLAGS];
+	struct nlattr *mtu = tb[SCTPNL_PADDR_A_MTU];
+	u32 v = flags ? nla_get_u32(flags) : 0;
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(spp_pairs); i++) {
+		if ((v & spp_pairs[i].both) == spp_pairs[i].both) {
+			/* a string literal: it outlives the request */
+			sa->extack->_msg = spp_pairs[i].msg;
+			NL_SET_BAD_ATTR(sa->extack, flags);
+			return -EINVAL;
+		}
+	}
+	if ((v & SPP_HB_TIME_IS_ZERO) && tb[SCTPNL_PADDR_A_HBINTERVAL]) {
+		NL_SET_ERR_MSG_ATTR(sa->extack, tb[SCTPNL_PADDR_A_HBINTERVAL],
+				    "sctp_peer_addr_params: hbinterval with hb_time_is_zero (which sets it to 0)");
+		return -EINVAL;
+	}
+	if ((v & SPP_HB_TIME_IS_ZERO) && !(v & SPP_HB_ENABLE)) {
+		NL_SET_ERR_MSG_ATTR(sa->extack, flags,
+				    "sctp_peer_addr_params flags: hb_time_is_zero needs hb_enable");
+		return -EINVAL;
+	}
+	if (tb[SCTPNL_PADDR_A_SACKDELAY] &&
+	    nla_get_u32(tb[SCTPNL_PADDR_A_SACKDELAY]) > 500) {
+		NL_SET_ERR_MSG_ATTR(sa->extack, tb[SCTPNL_PADDR_A_SACKDELAY],
+				    "sctp_peer_addr_params sackdelay: 1..500 ms");
+		return -EINVAL;
+	}
+	if (mtu && nla_get_u32(mtu) &&
+	    nla_get_u32(mtu) < SCTP_DEFAULT_MINSEGMENT) {
+		NL_SET_ERR_MSG_ATTR(sa->extack, mtu,
+				    "sctp_peer_addr_params pathmtu: at least 512 (SCTP_DEFAULT_MINSEGMENT)");
+		return -EINVAL;
+	}
+	return 0;
+}
+
 /*
  * What the stack would refuse, or silently ignore, said here with the
  * attribute and the range (before anything changes): the stack itself
@@ -424,7 +381,6 @@ static int refuse_zero(struct set_arg *sa, struct nlattr **tb)
  */
 static int check_values(struct set_arg *sa, struct nlattr **tb)
 {
-	u32 v;
 	int err;
 
 	err = refuse_zero(sa, tb);
@@ -432,48 +388,7 @@ static int check_values(struct set_arg *sa, struct nlattr **tb)
 		return err;
 	switch (sa->opt->attr) {
 	case SCTPNL_A_PADDRPARAMS:
-		v = tb[SCTPNL_PADDR_A_FLAGS] ?
-			nla_get_u32(tb[SCTPNL_PADDR_A_FLAGS]) : 0;
-		if ((v & SPP_HB) == SPP_HB) {
-			NL_SET_ERR_MSG_ATTR(sa->extack, tb[SCTPNL_PADDR_A_FLAGS],
-					    "sctp_peer_addr_params flags: hb_enable and hb_disable together");
-			return -EINVAL;
-		}
-		if ((v & SPP_PMTUD) == SPP_PMTUD) {
-			NL_SET_ERR_MSG_ATTR(sa->extack, tb[SCTPNL_PADDR_A_FLAGS],
-					    "sctp_peer_addr_params flags: pmtud_enable and pmtud_disable together");
-			return -EINVAL;
-		}
-		if ((v & SPP_SACKDELAY) == SPP_SACKDELAY) {
-			NL_SET_ERR_MSG_ATTR(sa->extack, tb[SCTPNL_PADDR_A_FLAGS],
-					    "sctp_peer_addr_params flags: sackdelay_enable and sackdelay_disable together");
-			return -EINVAL;
-		}
-		if ((v & SPP_HB_TIME_IS_ZERO) && tb[SCTPNL_PADDR_A_HBINTERVAL]) {
-			NL_SET_ERR_MSG_ATTR(sa->extack, tb[SCTPNL_PADDR_A_HBINTERVAL],
-					    "sctp_peer_addr_params: hbinterval with hb_time_is_zero (which sets it to 0)");
-			return -EINVAL;
-		}
-		if ((v & SPP_HB_TIME_IS_ZERO) && !(v & SPP_HB_ENABLE)) {
-			NL_SET_ERR_MSG_ATTR(sa->extack, tb[SCTPNL_PADDR_A_FLAGS],
-					    "sctp_peer_addr_params flags: hb_time_is_zero needs hb_enable");
-			return -EINVAL;
-		}
-		if (tb[SCTPNL_PADDR_A_SACKDELAY] &&
-		    nla_get_u32(tb[SCTPNL_PADDR_A_SACKDELAY]) > 500) {
-			NL_SET_ERR_MSG_ATTR(sa->extack, tb[SCTPNL_PADDR_A_SACKDELAY],
-					    "sctp_peer_addr_params sackdelay: 1..500 ms");
-			return -EINVAL;
-		}
-		if (tb[SCTPNL_PADDR_A_MTU] &&
-		    nla_get_u32(tb[SCTPNL_PADDR_A_MTU]) &&
-		    nla_get_u32(tb[SCTPNL_PADDR_A_MTU]) <
-		    SCTP_DEFAULT_MINSEGMENT) {
-			NL_SET_ERR_MSG_ATTR(sa->extack, tb[SCTPNL_PADDR_A_MTU],
-					    "sctp_peer_addr_params pathmtu: at least 512 (SCTP_DEFAULT_MINSEGMENT)");
-			return -EINVAL;
-		}
-		return 0;
+		return check_paddrparams(sa, tb);
 	case SCTPNL_A_DELAYED_ACK:
 		if (tb[SCTPNL_SACK_A_DELAY] &&
 		    nla_get_u32(tb[SCTPNL_SACK_A_DELAY]) > 500) {
@@ -508,7 +423,7 @@ static bool is_peer_path(struct sctp_association *asoc,
 	return false;
 }
 
-/* Checks against the association (socket locked, after fill()). */
+/* Checks against the association (socket locked, after build()). */
 static int check_asoc(struct set_arg *sa, struct sctp_association *asoc)
 {
 	struct sctp_sock *sp = sctp_sk(asoc->base.sk);
@@ -545,6 +460,35 @@ static int check_asoc(struct set_arg *sa, struct sctp_association *asoc)
 	return 0;
 }
 
+/* An option's nest, parsed with the policy ASSOC_SET validated it by. */
+static int parse_opt_nest(struct set_arg *sa, struct nlattr **tb)
+{
+	const struct nla_policy *p = &sctpnl_set_policy[sa->opt->attr];
+
+	return nla_parse_nested(tb, p->len, sa->nla, p->nested_policy,
+				sa->extack);
+}
+
+/*
+ * On a one-to-one or peeled socket the stack finds the association only
+ * while it is established or closing; otherwise setsockopt would silently
+ * apply to the socket's future associations instead.  @sk locked.
+ */
+static int check_reachable(struct set_arg *sa, struct sock *sk,
+			   struct sctp_association *asoc)
+{
+	if (!sa->opt->per_assoc || sctp_style(sk, UDP) ||
+	    sctp_sstate(sk, ESTABLISHED) || sctp_sstate(sk, CLOSING))
+		return 0;
+	if (sctpnl_in_accept_queue(sk, asoc))
+		NL_SET_ERR_MSG_ATTR(sa->extack, sa->nla,
+				    "association established but not yet accepted (in the listener's accept queue): per-association options apply once accept() gives it a socket");
+	else
+		NL_SET_ERR_MSG_ATTR(sa->extack, sa->nla,
+				    "association not established");
+	return -ENOTCONN;
+}
+
 static int set_one(struct sctp_association *asoc, void *p)
 {
 	struct set_arg *sa = p;
@@ -553,12 +497,10 @@ static int set_one(struct sctp_association *asoc, void *p)
 	struct sock *sk;
 	int err, len = 0;
 
-	if (opt->policy) {
-		err = nla_parse_nested(tb, opt->maxtype, sa->nla, opt->policy,
-				       sa->extack);
-		if (err)
-			return err;
-		err = check_values(sa, tb);
+	if (opt->nested) {
+		err = parse_opt_nest(sa, tb);
+		if (!err)
+			err = check_values(sa, tb);
 		if (err)
 			return err;
 	}
@@ -566,25 +508,12 @@ static int set_one(struct sctp_association *asoc, void *p)
 	sk = sctpnl_lock_asoc(asoc);
 	if (!sk)
 		return -EAGAIN;
-	/*
-	 * On a one-to-one or peeled socket the stack finds the association
-	 * only while it is established or closing; otherwise setsockopt would
-	 * silently apply to the socket's future associations instead.
-	 */
-	if (opt->per_assoc && !sctp_style(sk, UDP) &&
-	    !sctp_sstate(sk, ESTABLISHED) && !sctp_sstate(sk, CLOSING)) {
-		release_sock(sk);
-		if (sctpnl_in_accept_queue(sk, asoc))
-			NL_SET_ERR_MSG_ATTR(sa->extack, sa->nla,
-					    "association established but not yet accepted (in the listener's accept queue): per-association options apply once accept() gives it a socket");
-		else
-			NL_SET_ERR_MSG_ATTR(sa->extack, sa->nla,
-					    "association not established");
-		return -ENOTCONN;
+	err = check_reachable(sa, sk, asoc);
+	if (!err) {
+		memset(&sa->buf, 0, sizeof(sa->buf));
+		opt->build(sa, asoc, tb, &len);
+		err = check_asoc(sa, asoc);
 	}
-	memset(&sa->buf, 0, sizeof(sa->buf));
-	opt->fill(sa, asoc, tb, &len);
-	err = check_asoc(sa, asoc);
 	release_sock(sk);
 	if (err)
 		return err;
@@ -613,8 +542,7 @@ static int parse_opt_addr(struct set_arg *sa)
 		addr = sa->nla;
 		break;
 	case SCTPNL_A_PADDRPARAMS:
-		err = nla_parse_nested(tb, SCTPNL_PADDR_A_MAX, sa->nla,
-				       paddr_policy, sa->extack);
+		err = parse_opt_nest(sa, tb);
 		if (err)
 			return err;
 		addr = tb[SCTPNL_PADDR_A_ADDR];
@@ -630,7 +558,7 @@ static int parse_opt_addr(struct set_arg *sa)
 int sctpnl_assoc_set_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct set_arg sa = { .extack = info->extack };
-	struct sctpnl_key key;
+	struct sctpnl_asoc_key key;
 	int i, err;
 
 	if (info->attrs[SCTPNL_A_EVENTS]) {

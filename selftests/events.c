@@ -37,6 +37,8 @@ struct ev {
 	/* probe */
 	uint32_t cwnd, ssthresh, srtt, rto, flight, rwnd, primary;
 	char addr[64];
+	size_t sample_len;	/* probe: SCTPNL_A_PROBE_SAMPLE's length */
+	uint16_t reserved;
 };
 
 struct evs {
@@ -50,6 +52,35 @@ FIXTURE(events) {
 	struct evs *evs;
 	int lsn, port;
 };
+
+/* A sample as the uapi says a reader takes it: by its length. */
+static void decode_sample(const struct nlattr *p, struct ev *e)
+{
+	struct sctpnl_path_sample s;
+	size_t len = p->nla_len - NLA_HDRLEN;
+	char ip[INET6_ADDRSTRLEN] = "?";
+
+	memset(&s, 0, sizeof(s));
+	memcpy(&s, nlt_data(p), len < sizeof(s) ? len : sizeof(s));
+	e->sample_len = len;
+	e->reserved = s.reserved;
+	e->assoc_id = s.assoc_id;
+	e->lport = s.local_port;
+	e->pport = s.peer_port;
+	e->has_ts = 1;
+	e->ts = s.timestamp;
+	e->cwnd = s.cwnd;
+	e->ssthresh = s.ssthresh;
+	e->srtt = s.srtt;
+	e->rto = s.rto;
+	e->flight = s.flight_size;
+	e->rwnd = s.peer_rwnd;
+	e->state = s.state;
+	e->primary = s.primary;
+	if (s.family == AF_INET || s.family == AF_INET6)
+		inet_ntop(s.family, s.addr, ip, sizeof(ip));
+	snprintf(e->addr, sizeof(e->addr), "%s:%u", ip, s.port);
+}
 
 static void decode(const struct nlmsghdr *nlh, struct ev *e)
 {
@@ -70,19 +101,9 @@ static void decode(const struct nlmsghdr *nlh, struct ev *e)
 	e->has_peer = nlt_attr(nlh, SCTPNL_A_PEER);
 	e->lost = nlt_uint(nlt_attr(nlh, SCTPNL_A_LOST));
 
-	p = nlt_attr(nlh, SCTPNL_A_PROBE);
+	p = nlt_attr(nlh, SCTPNL_A_PROBE_SAMPLE);
 	if (p) {
-		e->cwnd = nlt_uint(nlt_nested(p, SCTPNL_PROBE_A_CWND));
-		e->ssthresh = nlt_uint(nlt_nested(p, SCTPNL_PROBE_A_SSTHRESH));
-		e->srtt = nlt_uint(nlt_nested(p, SCTPNL_PROBE_A_SRTT));
-		e->rto = nlt_uint(nlt_nested(p, SCTPNL_PROBE_A_RTO));
-		e->flight = nlt_uint(nlt_nested(p, SCTPNL_PROBE_A_FLIGHT_SIZE));
-		e->rwnd = nlt_uint(nlt_nested(p, SCTPNL_PROBE_A_PEER_RWND));
-		e->state = nlt_uint(nlt_nested(p, SCTPNL_PROBE_A_STATE));
-		e->primary = nlt_uint(nlt_nested(p, SCTPNL_PROBE_A_PRIMARY));
-		a = nlt_nested(p, SCTPNL_PROBE_A_ADDR);
-		if (a)
-			nlt_addr_str(a, e->addr, sizeof(e->addr));
+		decode_sample(p, e);
 		return;
 	}
 	p = nlt_attr(nlh, SCTPNL_A_EVENT);
@@ -467,6 +488,7 @@ TEST_F(events, probe_tracks_cwnd)
 	int cli, srv, cport, i, n = 0;
 	struct ev *last = NULL;
 	uint32_t other, ids[3];
+	char want[64];
 
 	ASSERT_EQ(0, join(self->l, self->l->mcgrp_probe));
 	cli = sk_pair_lo(self->lsn, self->port, &srv);
@@ -511,6 +533,10 @@ TEST_F(events, probe_tracks_cwnd)
 	EXPECT_EQ(1, last->primary);
 	EXPECT_EQ(SCTP_ACTIVE, last->state);
 	EXPECT_NE(0, last->rto);
+	snprintf(want, sizeof(want), "127.0.0.1:%d", self->port);
+	EXPECT_STREQ(want, last->addr);
+	EXPECT_EQ(sizeof(struct sctpnl_path_sample), last->sample_len);
+	EXPECT_EQ(0, last->reserved);
 
 	/* A filter naming another association silences this one. */
 	other = sk_assoc_id(cli) + 1000;

@@ -432,13 +432,19 @@ static int samples(struct nlt *l, int port)
 		for (nlh = (struct nlmsghdr *)buf; NLMSG_OK(nlh, r);
 		     nlh = NLMSG_NEXT(nlh, r)) {
 			struct genlmsghdr *g = NLMSG_DATA(nlh);
-			struct nlattr *lport;
+			struct sctpnl_path_sample ps = { 0 };
+			struct nlattr *a;
 
 			if (nlh->nlmsg_type != l->family ||
 			    g->cmd != SCTPNL_CMD_PROBE)
 				continue;
-			lport = nlt_attr(nlh, SCTPNL_A_LOCAL_PORT);
-			if (lport && (int)nlt_uint(lport) == port)
+			a = nlt_attr(nlh, SCTPNL_A_PROBE_SAMPLE);
+			if (!a)
+				continue;
+			memcpy(&ps, nlt_data(a),
+			       a->nla_len - NLA_HDRLEN < sizeof(ps) ?
+			       a->nla_len - NLA_HDRLEN : sizeof(ps));
+			if (ps.local_port == port)
 				n++;
 		}
 	}

@@ -44,6 +44,8 @@
 #ifndef _UAPI_LINUX_SCTPNL_H
 #define _UAPI_LINUX_SCTPNL_H
 
+#include <linux/types.h>
+
 #define SCTPNL_FAMILY_NAME	"sctpnl"
 #define SCTPNL_FAMILY_VERSION	1
 
@@ -84,6 +86,55 @@ enum sctpnl_info {
 };
 
 #define SCTPNL_INFO_ALL	31
+
+/**
+ * struct sctpnl_path_sample - One peer path of an association, sampled on a
+ *   SACK (probe-sample). Versioned by its length: members are only ever added
+ *   at the end. A reader copies min(attribute length, its sizeof) bytes into a
+ *   zeroed struct, which reads a shorter (older) sample with the missing
+ *   members 0 and a longer (newer) one without the members it does not know.
+ *   The attribute may be only 4-byte aligned: copy it out, do not cast.
+ * @timestamp: CLOCK_REALTIME of the sample, nanoseconds.
+ * @assoc_id: The association id.
+ * @local_port: The association's local port.
+ * @peer_port: The association's peer port.
+ * @addr: The path's address, network byte order: 16 bytes of IPv6, or IPv4 in
+ *   the first 4 bytes and zeros after.
+ * @scope_id: IPv6 scope (interface index) of addr, 0 for none.
+ * @family: AF_INET or AF_INET6, the family of addr.
+ * @port: The path's port.
+ * @cwnd: bytes.
+ * @ssthresh: bytes.
+ * @srtt: ms.
+ * @rto: ms.
+ * @flight_size: bytes.
+ * @partial_bytes_acked: bytes.
+ * @peer_rwnd: The association's peer rwnd, bytes.
+ * @state: enum sctp_spinfo_state (SCTP_UNKNOWN reported as SCTP_ACTIVE, as
+ *   getsockopt does).
+ * @primary: 1 if this is the association's primary path.
+ * @reserved: zero.
+ */
+struct sctpnl_path_sample {
+	__u64 timestamp;
+	__u32 assoc_id;
+	__u16 local_port;
+	__u16 peer_port;
+	__u8 addr[16];
+	__u32 scope_id;
+	__u16 family;
+	__u16 port;
+	__u32 cwnd;
+	__u32 ssthresh;
+	__u32 srtt;
+	__u32 rto;
+	__u32 flight_size;
+	__u32 partial_bytes_acked;
+	__u32 peer_rwnd;
+	__u8 state;
+	__u8 primary;
+	__u16 reserved;
+};
 
 /**
  * enum sctpnl_attrs - top-level attributes
@@ -144,7 +195,6 @@ enum sctpnl_info {
  * @SCTPNL_A_REASON: string, abort reason (user-initiated abort cause).
  * @SCTPNL_A_EVENT: nest (enum sctpnl_event_attrs), event payload.
  * @SCTPNL_A_TIMESTAMP: u64, CLOCK_REALTIME of the event, nanoseconds.
- * @SCTPNL_A_PROBE: nest (enum sctpnl_probe_attrs), one path sample.
  * @SCTPNL_A_LOST: u64, events and samples the module could not deliver since
  *   load: allocation failures, and SCTP events that happened while the module
  *   was busy with another on the same CPU. Sent in every event and probe
@@ -159,6 +209,8 @@ enum sctpnl_info {
  *   interval (rounded up to whole kernel ticks) for each association of the
  *   filter (for all of them together when the filter names none); 0 or absent:
  *   every SACK. Sampling every SACK of a fast association costs it throughput.
+ * @SCTPNL_A_PROBE_SAMPLE: binary, struct sctpnl_path_sample, one path sample
+ *   of the probe command.
  */
 enum sctpnl_attrs {
 	SCTPNL_A_UNSPEC,
@@ -209,6 +261,7 @@ enum sctpnl_attrs {
 	SCTPNL_A_PROBE_FILTER,
 	SCTPNL_A_INFO,
 	SCTPNL_A_PROBE_INTERVAL,
+	SCTPNL_A_PROBE_SAMPLE,
 
 	__SCTPNL_A_MAX,
 	SCTPNL_A_MAX = (__SCTPNL_A_MAX - 1)
@@ -627,37 +680,6 @@ enum sctpnl_event_attrs {
 	SCTPNL_EVENT_A_MAX = (__SCTPNL_EVENT_A_MAX - 1)
 };
 
-/**
- * enum sctpnl_probe_attrs - one per-path congestion sample (per SACK)
- * @SCTPNL_PROBE_A_ADDR: nest (enum sctpnl_addr_attrs), the path, with port.
- * @SCTPNL_PROBE_A_CWND: u32, bytes.
- * @SCTPNL_PROBE_A_SSTHRESH: u32, bytes.
- * @SCTPNL_PROBE_A_SRTT: u32, ms.
- * @SCTPNL_PROBE_A_RTO: u32, ms.
- * @SCTPNL_PROBE_A_FLIGHT_SIZE: u32, bytes.
- * @SCTPNL_PROBE_A_PARTIAL_BYTES_ACKED: u32, bytes.
- * @SCTPNL_PROBE_A_PEER_RWND: u32, the association's peer rwnd, bytes.
- * @SCTPNL_PROBE_A_STATE: u8, enum sctp_spinfo_state (SCTP_UNKNOWN reported as
- *   SCTP_ACTIVE, as getsockopt does).
- * @SCTPNL_PROBE_A_PRIMARY: u8, the association's primary path.
- */
-enum sctpnl_probe_attrs {
-	SCTPNL_PROBE_A_UNSPEC,
-	SCTPNL_PROBE_A_ADDR,
-	SCTPNL_PROBE_A_CWND,
-	SCTPNL_PROBE_A_SSTHRESH,
-	SCTPNL_PROBE_A_SRTT,
-	SCTPNL_PROBE_A_RTO,
-	SCTPNL_PROBE_A_FLIGHT_SIZE,
-	SCTPNL_PROBE_A_PARTIAL_BYTES_ACKED,
-	SCTPNL_PROBE_A_PEER_RWND,
-	SCTPNL_PROBE_A_STATE,
-	SCTPNL_PROBE_A_PRIMARY,
-
-	__SCTPNL_PROBE_A_MAX,
-	SCTPNL_PROBE_A_MAX = (__SCTPNL_PROBE_A_MAX - 1)
-};
-
 /*
  * Entries of the local-addrs list (SCTPNL_A_LOCAL_ADDRS_ENTRY).
  */
@@ -727,10 +749,10 @@ enum {
  *   chunks; with I-DATA (interleaving) only when the owner subscribed to
  *   partial delivery events.
  * @SCTPNL_CMD_PROBE: event (probe group): One per peer path per SACK received,
- *   with assoc-id, local-port, peer-port, timestamp, lost and probe; sampled
- *   before the SACK is processed (the stack's sctp_probe tracepoint).
- *   Delivered in batches, several messages per datagram, up to 50 ms after the
- *   sample; an association's samples stay in order.
+ *   with lost and probe-sample (a struct sctpnl_path_sample, identity
+ *   included); sampled before the SACK is processed (the stack's sctp_probe
+ *   tracepoint). Delivered in batches, several messages per datagram, up to 50
+ *   ms after the sample; an association's samples stay in order.
  * @SCTPNL_CMD_PROBE_SET: do, admin: Replace the namespace's probe filter with
  *   the assoc ids of probe-filter; absent or empty samples every association.
  *   Shared by every listener of the namespace.

@@ -203,7 +203,7 @@ static const struct snl_row ident_rows[] = {
 	SNL_U(P, lost, -1, SCTPNL_A_LOST, 8),
 	SNL_ROW(P, event, SNL_F_HOOK, -1, SCTPNL_A_EVENT, 0,
 		.decode = snl_dec_keep),
-	SNL_ROW(P, probe, SNL_F_HOOK, -1, SCTPNL_A_PROBE, 0,
+	SNL_ROW(P, probe, SNL_F_HOOK, -1, SCTPNL_A_PROBE_SAMPLE, 0,
 		.decode = snl_dec_keep),
 };
 static struct snl_desc ident_desc = SNL_PLAIN(ident_rows, offsetof(P, seen), 8);
@@ -224,52 +224,38 @@ static int decode_ident(const struct nlmsghdr *nlh, struct ident *id)
 				genlmsg_attrlen(g, 0), id) ? -EBADMSG : 0;
 }
 
+/*
+ * A sample is one struct sctpnl_path_sample, versioned by its length:
+ * take what both sides know, the rest reads 0.
+ */
 static int decode_probe(const struct ident *id, struct sctpnl_probe_sample *s)
 {
-	const struct nlattr *a;
-	int rem;
+	struct sctpnl_path_sample w;
+	size_t len = nla_len(id->probe);
 
+	memset(&w, 0, sizeof(w));
+	memcpy(&w, nla_data(id->probe), len < sizeof(w) ? len : sizeof(w));
+	if (w.family != AF_INET && w.family != AF_INET6)
+		return -EBADMSG;
 	memset(s, 0, sizeof(*s));
-	s->assoc_id = id->assoc_id;
-	s->lport = id->lport;
-	s->pport = id->pport;
-	s->timestamp_ns = id->ts;
+	s->assoc_id = w.assoc_id;
+	s->lport = w.local_port;
+	s->pport = w.peer_port;
+	s->addr.family = w.family;
+	memcpy(&s->addr.v6, w.addr, w.family == AF_INET ? 4 : 16);
+	s->addr.port = w.port;
+	s->addr.scope_id = w.scope_id;
+	s->cwnd = w.cwnd;
+	s->ssthresh = w.ssthresh;
+	s->srtt = w.srtt;
+	s->rto = w.rto;
+	s->flight_size = w.flight_size;
+	s->partial_bytes_acked = w.partial_bytes_acked;
+	s->peer_rwnd = w.peer_rwnd;
+	s->state = w.state;
+	s->primary = w.primary;
+	s->timestamp_ns = w.timestamp;
 	s->kernel_lost = id->lost;
-	nla_for_each_nested(a, (struct nlattr *)id->probe, rem) {
-		switch (nla_type(a)) {
-		case SCTPNL_PROBE_A_ADDR:
-			if (snl_decode_addr(a, &s->addr))
-				return -EBADMSG;
-			break;
-		case SCTPNL_PROBE_A_CWND:
-			U(a, 4, s->cwnd);
-			break;
-		case SCTPNL_PROBE_A_SSTHRESH:
-			U(a, 4, s->ssthresh);
-			break;
-		case SCTPNL_PROBE_A_SRTT:
-			U(a, 4, s->srtt);
-			break;
-		case SCTPNL_PROBE_A_RTO:
-			U(a, 4, s->rto);
-			break;
-		case SCTPNL_PROBE_A_FLIGHT_SIZE:
-			U(a, 4, s->flight_size);
-			break;
-		case SCTPNL_PROBE_A_PARTIAL_BYTES_ACKED:
-			U(a, 4, s->partial_bytes_acked);
-			break;
-		case SCTPNL_PROBE_A_PEER_RWND:
-			U(a, 4, s->peer_rwnd);
-			break;
-		case SCTPNL_PROBE_A_STATE:
-			U(a, 1, s->state);
-			break;
-		case SCTPNL_PROBE_A_PRIMARY:
-			U(a, 1, s->primary);
-			break;
-		}
-	}
 	return 0;
 }
 

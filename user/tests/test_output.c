@@ -249,23 +249,27 @@ static struct nl_msg *build_event(int k)
 
 static struct nl_msg *build_probe(int k)
 {
-	struct nl_msg *m = new_event(SCTPNL_CMD_PROBE, 20 + k);
-	struct nlattr *n = nla_nest_start(m, SCTPNL_A_PROBE);
+	struct nl_msg *m = new_msg(SCTPNL_CMD_PROBE);
+	struct sctpnl_path_sample s = {
+		.timestamp = 1700000000123456789ull + 20 + k,
+		.assoc_id = 20 + k,
+		.local_port = 5000,
+		.peer_port = 6000,
+		.family = k ? AF_INET6 : AF_INET,
+		.port = 6000,
+		.cwnd = 4380 + k,
+		.ssthresh = 65535,
+		.srtt = 12,
+		.rto = 1000,
+		.flight_size = 1452,
+		.peer_rwnd = 106496,
+		.state = k ? 1 : 2,
+		.primary = !k,
+	};
 
-	if (k)
-		put_addr6(m, SCTPNL_PROBE_A_ADDR, "::ffff:10.1.0.2", 6000, 0);
-	else
-		put_addr4(m, SCTPNL_PROBE_A_ADDR, "10.1.0.2", 6000);
-	nla_put_u32(m, SCTPNL_PROBE_A_CWND, 4380 + k);
-	nla_put_u32(m, SCTPNL_PROBE_A_SSTHRESH, 65535);
-	nla_put_u32(m, SCTPNL_PROBE_A_SRTT, 12);
-	nla_put_u32(m, SCTPNL_PROBE_A_RTO, 1000);
-	nla_put_u32(m, SCTPNL_PROBE_A_FLIGHT_SIZE, 1452);
-	nla_put_u32(m, SCTPNL_PROBE_A_PARTIAL_BYTES_ACKED, 0);
-	nla_put_u32(m, SCTPNL_PROBE_A_PEER_RWND, 106496);
-	nla_put_u8(m, SCTPNL_PROBE_A_STATE, k ? 1 : 2);
-	nla_put_u8(m, SCTPNL_PROBE_A_PRIMARY, !k);
-	nla_nest_end(m, n);
+	inet_pton(s.family, k ? "::ffff:10.1.0.2" : "10.1.0.2", s.addr);
+	nla_put_u64(m, SCTPNL_A_LOST, 0);
+	nla_put(m, SCTPNL_A_PROBE_SAMPLE, sizeof(s), &s);
 	return m;
 }
 
