@@ -1629,7 +1629,7 @@ TEST_F(i18, adaptation_host_order)
 	char mon[] = "/tmp/i18monXXXXXX", *o = self->out;
 	const char *ctl = sctpctl();
 	sctp_assoc_t nid;
-	int l2, port2, mfd;
+	int l2, port2, mfd, subs;
 
 	ASSERT_EQ(0, run(o, sizeof(self->out),
 			 "%s set %u adaptation_layer 42", ctl, p->own_id)) {
@@ -1661,9 +1661,11 @@ TEST_F(i18, adaptation_host_order)
 	ASSERT_EQ(0, getsockname(l2, (void *)&ss, &sl));
 	ASSERT_EQ(0, listen(l2, 4));
 	port2 = ntohs(((struct sockaddr_in *)&ss)->sin_port);
+	subs = genl_subscribers();
 	ASSERT_EQ(0, sh("timeout 5 %s -j monitor events > %s 2>&1 &", ctl,
 			mon));
-	usleep(500000);
+	/* A loaded host may take longer than any fixed wait to start it. */
+	ASSERT_EQ(0, genl_wait_subscriber(subs, 4000));
 	ASSERT_EQ(5, sctp_sendmsg(p->own, "hello", 5, (void *)&ss,
 				  sizeof(struct sockaddr_in), 0, 0, 0, 0, 0));
 	ASSERT_LT(0, wait_notif(l2, SCTP_ADAPTATION_INDICATION, -1, &u,

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <linux/netlink.h>
 #include <linux/sctpnl.h>
 #include "sk.h"
 
@@ -387,6 +388,33 @@ void snl_filter_lport(struct nlt *n, void *arg)
 void snl_filter_pport(struct nlt *n, void *arg)
 {
 	nlt_put_u16(n, SCTPNL_FILTER_A_PEER_PORT, *(int *)arg);
+}
+
+int genl_subscribers(void)
+{
+	unsigned int proto, portid, groups;
+	char line[256], sk[32];
+	FILE *f = fopen("/proc/net/netlink", "re");
+	int n = 0;
+
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "%31s %u %u %x", sk, &proto, &portid,
+			   &groups) == 4 && proto == NETLINK_GENERIC && groups)
+			n++;
+	fclose(f);
+	return n;
+}
+
+int genl_wait_subscriber(int before, int ms)
+{
+	for (; ms > 0; ms -= 20) {
+		if (genl_subscribers() > before)
+			return 0;
+		usleep(20000);
+	}
+	return -1;
 }
 
 int sh(const char *fmt, ...)

@@ -101,6 +101,15 @@ int snl_seen_count(const struct snl_seen *s, uint32_t id);
 void snl_filter_lport(struct nlt *n, void *arg);
 void snl_filter_pport(struct nlt *n, void *arg);
 
+/*
+ * Generic netlink sockets of this namespace that joined a multicast group
+ * (/proc/net/netlink), or -1: wait for it to grow after starting a
+ * listener, so that nothing it should see is sent before it listens.
+ */
+int genl_subscribers(void);
+/* Wait up to @ms for more than @before of them; 0 or -1. */
+int genl_wait_subscriber(int before, int ms);
+
 /* Run a shell command, return its exit status. */
 int sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* @rel relative to the test program's directory (a static buffer). */
