@@ -25,7 +25,7 @@
 
 #define MAX_EVS	4096
 
-/* One event or probe message, decoded. */
+/* One event message, or one sample of a probe message, decoded. */
 struct ev {
 	int cmd;
 	uint32_t assoc_id, lport, pport;
@@ -82,7 +82,7 @@ static void decode_sample(const struct nlattr *p, struct ev *e)
 	snprintf(e->addr, sizeof(e->addr), "%s:%u", ip, s.port);
 }
 
-static void decode(const struct nlmsghdr *nlh, struct ev *e)
+static void decode_event(const struct nlmsghdr *nlh, struct ev *e)
 {
 	const struct genlmsghdr *g = NLMSG_DATA(nlh);
 	struct nlattr *p, *a;
@@ -101,11 +101,6 @@ static void decode(const struct nlmsghdr *nlh, struct ev *e)
 	e->has_peer = nlt_attr(nlh, SCTPNL_A_PEER);
 	e->lost = nlt_uint(nlt_attr(nlh, SCTPNL_A_LOST));
 
-	p = nlt_attr(nlh, SCTPNL_A_PROBE_SAMPLE);
-	if (p) {
-		decode_sample(p, e);
-		return;
-	}
 	p = nlt_attr(nlh, SCTPNL_A_EVENT);
 	if (!p)
 		return;
@@ -127,6 +122,36 @@ static void decode(const struct nlmsghdr *nlh, struct ev *e)
 	}
 }
 
+/*
+ * A message into at most @room entries from @e on: an event takes one, a
+ * probe message (a batch under one SCTPNL_A_LOST) one per sample, in
+ * order.  How many it took.
+ */
+static int decode(const struct nlmsghdr *nlh, struct ev *e, int room)
+{
+	const struct genlmsghdr *g = NLMSG_DATA(nlh);
+	const struct nlattr *p = NULL;
+	uint64_t lost;
+	int n = 0;
+
+	if (room < 1)
+		return 0;
+	if (g->cmd != SCTPNL_CMD_PROBE) {
+		decode_event(nlh, e);
+		return 1;
+	}
+	lost = nlt_uint(nlt_attr(nlh, SCTPNL_A_LOST));
+	while (n < room &&
+	       (p = nlt_attr_next(nlh, p, SCTPNL_A_PROBE_SAMPLE))) {
+		memset(&e[n], 0, sizeof(e[n]));
+		e[n].cmd = g->cmd;
+		e[n].lost = lost;
+		decode_sample(p, &e[n]);
+		n++;
+	}
+	return n;
+}
+
 /* Read what the listener got until it has been quiet for @idle_ms. */
 static void collect(struct nlt *l, struct evs *evs, int idle_ms)
 {
@@ -141,10 +166,10 @@ static void collect(struct nlt *l, struct evs *evs, int idle_ms)
 			break;
 		for (nlh = (struct nlmsghdr *)buf; NLMSG_OK(nlh, len);
 		     nlh = NLMSG_NEXT(nlh, len)) {
-			if (nlh->nlmsg_type != l->family ||
-			    evs->n == MAX_EVS)
+			if (nlh->nlmsg_type != l->family)
 				continue;
-			decode(nlh, &evs->ev[evs->n++]);
+			evs->n += decode(nlh, &evs->ev[evs->n],
+					 MAX_EVS - evs->n);
 		}
 	}
 }
@@ -573,14 +598,14 @@ TEST_F(events, probe_tracks_cwnd)
 
 /*
  * One sample per SACK the association counted (SCTP_GET_ASSOC_STATS),
- * in order, several to a datagram when they come fast.
+ * in order, several to a message when they come fast.
  */
 TEST_F(events, probe_one_sample_per_sack)
 {
 	struct sctp_assoc_stats st0 = { 0 }, st1 = { 0 };
 	socklen_t len = sizeof(st0);
 	static char buf[256 * 1024];
-	int cli, srv, cport, i, n = 0, most = 0;
+	int cli, srv, cport, i, n = 0, most = 0, most_msg = 0;
 	struct pollfd pfd = { .events = POLLIN };
 	int child, status;
 	uint64_t ts = 0;
@@ -624,27 +649,37 @@ TEST_F(events, probe_one_sample_per_sack)
 	pfd.fd = self->l->fd;
 	while (poll(&pfd, 1, 300) > 0) {
 		ssize_t r = recv(self->l->fd, buf, sizeof(buf), 0);
+		struct ev *e = self->evs->ev;
 		struct nlmsghdr *nlh;
-		int here = 0;
-		struct ev e;
+		int here = 0, in_msg, k, m;
 
 		ASSERT_LT(0, r);
 		for (nlh = (struct nlmsghdr *)buf; NLMSG_OK(nlh, r);
 		     nlh = NLMSG_NEXT(nlh, r)) {
-			decode(nlh, &e);
-			if (e.cmd != SCTPNL_CMD_PROBE || e.lport != cport)
+			if (nlh->nlmsg_type != self->l->family)
 				continue;
-			n++;
-			here++;
-			if (e.ts < ts)
-				ordered = false;
-			ts = e.ts;
+			m = decode(nlh, e, MAX_EVS);
+			in_msg = 0;
+			for (k = 0; k < m; k++) {
+				if (e[k].cmd != SCTPNL_CMD_PROBE ||
+				    e[k].lport != cport)
+					continue;
+				n++;
+				here++;
+				in_msg++;
+				if (e[k].ts < ts)
+					ordered = false;
+				ts = e[k].ts;
+			}
+			if (in_msg > most_msg)
+				most_msg = in_msg;
 		}
 		if (here > most)
 			most = here;
 	}
-	TH_LOG("%d samples for %llu SACKs, up to %d a datagram", n,
-	       (unsigned long long)(st1.sas_isacks - st0.sas_isacks), most);
+	TH_LOG("%d samples for %llu SACKs, up to %d a message, %d a datagram",
+	       n, (unsigned long long)(st1.sas_isacks - st0.sas_isacks),
+	       most_msg, most);
 	EXPECT_EQ(st1.sas_isacks - st0.sas_isacks, (uint64_t)n);
 	EXPECT_TRUE(ordered);
 	EXPECT_LT(1, most);

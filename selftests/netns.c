@@ -432,20 +432,22 @@ static int samples(struct nlt *l, int port)
 		for (nlh = (struct nlmsghdr *)buf; NLMSG_OK(nlh, r);
 		     nlh = NLMSG_NEXT(nlh, r)) {
 			struct genlmsghdr *g = NLMSG_DATA(nlh);
-			struct sctpnl_path_sample ps = { 0 };
-			struct nlattr *a;
+			struct nlattr *a = NULL;
 
 			if (nlh->nlmsg_type != l->family ||
 			    g->cmd != SCTPNL_CMD_PROBE)
 				continue;
-			a = nlt_attr(nlh, SCTPNL_A_PROBE_SAMPLE);
-			if (!a)
-				continue;
-			memcpy(&ps, nlt_data(a),
-			       a->nla_len - NLA_HDRLEN < sizeof(ps) ?
-			       a->nla_len - NLA_HDRLEN : sizeof(ps));
-			if (ps.local_port == port)
-				n++;
+			/* A batch: one attribute per sample. */
+			while ((a = nlt_attr_next(nlh, a,
+						  SCTPNL_A_PROBE_SAMPLE))) {
+				struct sctpnl_path_sample ps = { 0 };
+
+				memcpy(&ps, nlt_data(a),
+				       a->nla_len - NLA_HDRLEN < sizeof(ps) ?
+				       a->nla_len - NLA_HDRLEN : sizeof(ps));
+				if (ps.local_port == port)
+					n++;
+			}
 		}
 	}
 	return n;

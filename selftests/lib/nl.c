@@ -225,8 +225,17 @@ int nlt_send(struct nlt *n, nlt_cb cb, void *arg)
 
 struct nlattr *nlt_attr(const struct nlmsghdr *nlh, uint16_t type)
 {
+	return nlt_attr_next(nlh, NULL, type);
+}
+
+struct nlattr *nlt_attr_next(const struct nlmsghdr *nlh,
+			     const struct nlattr *prev, uint16_t type)
+{
 	const char *p = (const char *)nlh + NLMSG_HDRLEN + GENL_HDRLEN;
 	const char *end = (const char *)nlh + nlh->nlmsg_len;
+
+	if (prev)
+		p = (const char *)prev + NLA_ALIGN(prev->nla_len);
 
 	while (p + NLA_HDRLEN <= end) {
 		const struct nlattr *a = (const struct nlattr *)p;

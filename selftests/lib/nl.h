@@ -61,6 +61,9 @@ int nlt_send_raw(struct nlt *n, const void *msg, size_t len, nlt_cb cb,
 
 /* Attribute access on a received generic netlink message. */
 struct nlattr *nlt_attr(const struct nlmsghdr *nlh, uint16_t type);
+/* The next top-level attribute @type after @prev (NULL: the first). */
+struct nlattr *nlt_attr_next(const struct nlmsghdr *nlh,
+			     const struct nlattr *prev, uint16_t type);
 struct nlattr *nlt_nested(const struct nlattr *nest, uint16_t type);
 #define nlt_for_each(pos, nest)						\
 	for (pos = (struct nlattr *)((char *)(nest) + NLA_HDRLEN);	\
