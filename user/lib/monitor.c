@@ -24,8 +24,9 @@
 #define SOL_NETLINK 270
 #endif
 
-/* Event and probe messages are small (the module allocates 512 bytes);
- * one datagram per message.  Room for the largest the kernel may send. */
+/* An event message is small (the module allocates 512 bytes), a probe
+ * message a batch of samples within a page; a datagram holds one or
+ * several.  Room for the largest the kernel may send. */
 #define MON_BUF	(64 * 1024)
 
 struct sctpnl_mon {
@@ -228,13 +229,14 @@ static int decode_ident(const struct nlmsghdr *nlh, struct ident *id)
  * A sample is one struct sctpnl_path_sample, versioned by its length:
  * take what both sides know, the rest reads 0.
  */
-static int decode_probe(const struct ident *id, struct sctpnl_probe_sample *s)
+static int decode_probe(const struct ident *id, const struct nlattr *a,
+			struct sctpnl_probe_sample *s)
 {
 	struct sctpnl_path_sample w;
-	size_t len = nla_len(id->probe);
+	size_t len = nla_len(a);
 
 	memset(&w, 0, sizeof(w));
-	memcpy(&w, nla_data(id->probe), len < sizeof(w) ? len : sizeof(w));
+	memcpy(&w, nla_data(a), len < sizeof(w) ? len : sizeof(w));
 	if (w.family != AF_INET && w.family != AF_INET6)
 		return -EBADMSG;
 	memset(s, 0, sizeof(*s));
@@ -348,6 +350,35 @@ static int report_lost(struct sctpnl_mon *m, const struct sctpnl_mon_cb *c,
 	return ret < 0 ? ret : 0;
 }
 
+/*
+ * A probe message is a batch: one SCTPNL_A_LOST for all of it, then
+ * samples, one SCTPNL_A_PROBE_SAMPLE each, oldest first.  Each goes to
+ * on_probe in turn.  The number of samples, or on_probe's error.
+ */
+static int probe_msg(const struct genlmsghdr *g, const struct ident *id,
+		     const struct sctpnl_mon_cb *c, void *arg)
+{
+	struct sctpnl_probe_sample s;
+	struct nlattr *a;
+	int n = 0, rem, ret;
+
+	if (!id->probe)
+		return 0;
+	nla_for_each_attr(a, genlmsg_attrdata(g, 0), genlmsg_attrlen(g, 0),
+			  rem) {
+		if (nla_type(a) != SCTPNL_A_PROBE_SAMPLE)
+			continue;
+		n++;
+		if (!c->on_probe || decode_probe(id, a, &s))
+			continue;
+		ret = c->on_probe(&s, arg);
+		if (ret < 0)
+			return ret;
+	}
+	return n;
+}
+
+/* What a message delivered: 1, a probe message's samples, or an error. */
 static int one_msg(struct sctpnl_mon *m, const struct nlmsghdr *nlh,
 		   const struct sctpnl_mon_cb *c, void *arg)
 {
@@ -357,10 +388,10 @@ static int one_msg(struct sctpnl_mon *m, const struct nlmsghdr *nlh,
 
 	if (nlh->nlmsg_type != m->family ||
 	    !genlmsg_valid_hdr((struct nlmsghdr *)nlh, 0))
-		return 0;
+		return 1;
 	g = nlmsg_data(nlh);
 	if (decode_ident(nlh, &id))
-		return 0;		/* malformed: not ours to die of */
+		return 1;		/* malformed: not ours to die of */
 
 	if (id.seen >> SCTPNL_A_LOST & 1) {
 		if (m->have_lost && id.lost > m->last_lost) {
@@ -378,20 +409,15 @@ static int one_msg(struct sctpnl_mon *m, const struct nlmsghdr *nlh,
 	}
 
 	if (g->cmd == SCTPNL_CMD_PROBE) {
-		struct sctpnl_probe_sample s;
-
-		if (!id.probe || !c->on_probe || decode_probe(&id, &s))
-			return 0;
-		ret = c->on_probe(&s, arg);
-		return ret < 0 ? ret : 0;
+		return probe_msg(g, &id, c, arg);
 	} else {
 		struct sctpnl_event ev;
 		sctpnl_event_cb f = pick_cb(c, g->cmd);
 
 		if (!f || decode_event(g->cmd, &id, &ev))
-			return 0;
+			return 1;
 		ret = f(&ev, arg);
-		return ret < 0 ? ret : 0;
+		return ret < 0 ? ret : 1;
 	}
 }
 
@@ -438,10 +464,10 @@ int sctpnl_monitor_read(struct sctpnl_mon *m, const struct sctpnl_mon_cb *c,
 			    nlh->nlmsg_type == NLMSG_ERROR ||
 			    nlh->nlmsg_type == NLMSG_NOOP)
 				continue;
-			n++;
 			ret = one_msg(m, nlh, c, arg);
-			if (ret)
+			if (ret < 0)
 				return ret;
+			n += ret;
 		}
 	}
 }

@@ -868,10 +868,11 @@ int sctpnl_monitor_fd(const struct sctpnl_mon *m);
  * SO_RCVBUF, which the kernel caps at net.core.rmem_max). */
 int sctpnl_monitor_set_rcvbuf(struct sctpnl_mon *m, int bytes);
 /*
- * Deliver every queued message: the number delivered (0: nothing was
- * queued), a callback's negative return, -ENOBUFS (overrun and no
- * on_lost), or another negative errno.  A positive callback return is
- * taken as 0.
+ * Deliver every queued message: the number of events and probe samples
+ * delivered (0: nothing was queued), a callback's negative return,
+ * -ENOBUFS (overrun and no on_lost), or another negative errno.  A
+ * positive callback return is taken as 0.  A probe message carries
+ * several samples: on_probe is called for each, in order.
  */
 int sctpnl_monitor_read(struct sctpnl_mon *m, const struct sctpnl_mon_cb *cbs,
 			void *arg);

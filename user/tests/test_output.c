@@ -15,7 +15,9 @@
 #define ARRAY_SIZE(x)	(sizeof(x) / sizeof((x)[0]))
 
 int test_decode_event(const void *nlh, struct sctpnl_event *ev);
-int test_decode_probe(const void *nlh, struct sctpnl_probe_sample *s);
+int test_decode_probe(const void *nlh,
+		      int (*cb)(const struct sctpnl_probe_sample *, void *),
+		      void *arg);
 
 static const struct {
 	enum out_fmt fmt;
@@ -247,9 +249,9 @@ static struct nl_msg *build_event(int k)
 	return m;
 }
 
-static struct nl_msg *build_probe(int k)
+/* Sample @k of a batch, appended to @m. */
+static void put_sample(struct nl_msg *m, int k)
 {
-	struct nl_msg *m = new_msg(SCTPNL_CMD_PROBE);
 	struct sctpnl_path_sample s = {
 		.timestamp = 1700000000123456789ull + 20 + k,
 		.assoc_id = 20 + k,
@@ -268,8 +270,17 @@ static struct nl_msg *build_probe(int k)
 	};
 
 	inet_pton(s.family, k ? "::ffff:10.1.0.2" : "10.1.0.2", s.addr);
-	nla_put_u64(m, SCTPNL_A_LOST, 0);
 	nla_put(m, SCTPNL_A_PROBE_SAMPLE, sizeof(s), &s);
+}
+
+/* One probe message, as the module batches them: samples 0 and 1. */
+static struct nl_msg *build_probe(void)
+{
+	struct nl_msg *m = new_msg(SCTPNL_CMD_PROBE);
+
+	nla_put_u64(m, SCTPNL_A_LOST, 0);
+	put_sample(m, 0);
+	put_sample(m, 1);
 	return m;
 }
 
@@ -282,6 +293,7 @@ static void test_events(void)
 		struct out o = { .fmt = fmts[i].fmt,
 				 .json_flags = fmts[i].json_flags };
 		struct mon mo = { .o = &o };
+		struct nl_msg *pm;
 
 		printf("=== monitor, %s\n", fmts[i].name);
 		for (k = 0; k < 14; k++) {
@@ -292,14 +304,9 @@ static void test_events(void)
 			CHECK(mon_event(&ev, &mo) == 0);
 			nlmsg_free(m);
 		}
-		for (k = 0; k < 2; k++) {
-			struct nl_msg *m = build_probe(k);
-			struct sctpnl_probe_sample s;
-
-			CHECK(test_decode_probe(nlmsg_hdr(m), &s) == 0);
-			CHECK(mon_probe(&s, &mo) == 0);
-			nlmsg_free(m);
-		}
+		pm = build_probe();
+		CHECK(test_decode_probe(nlmsg_hdr(pm), mon_probe, &mo) == 2);
+		nlmsg_free(pm);
 		fflush(stdout);
 	}
 }
