@@ -1,18 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Per-path congestion samples on the "probe" multicast group, one message
+ * Per-path congestion samples on the "probe" multicast group, one sample
  * per peer path each time a SACK arrives, and the namespace's filter of
  * associations to sample.
  *
  * A saturated association takes tens of thousands of SACKs a second, and
  * one datagram per sample would cost an allocation, a multicast and a
  * listener wake-up each, in the SACK's softirq.  Samples are instead
- * appended to message batches of a page each, queued per namespace and
- * multicast together SCTPNL_PROBE_DELAY after the oldest of them (or at
- * once when SCTPNL_PROBE_QUEUE_MAX batches wait): a listener wakes at most
- * 20 times a second and reads a few dozen samples per datagram.  One queue (not one
- * per CPU) keeps each association's samples in order: they are taken
- * under its socket lock and appended under the queue lock.
+ * appended to batches of a page each, queued per namespace and multicast
+ * together SCTPNL_PROBE_DELAY after the oldest of them (or at once when
+ * SCTPNL_PROBE_QUEUE_MAX batches wait): a listener wakes at most 20 times
+ * a second and reads a few dozen samples per datagram.  A batch is one
+ * message: its headers and SCTPNL_A_LOST are written when it opens (the
+ * loss count when it closes), and a sample only adds its attribute.  One
+ * queue (not one per CPU) keeps each association's samples in order: they
+ * are taken under its socket lock and appended under the queue lock.
  *
  * The samples come from sctp.ko's sctp_probe tracepoint, which fires in
  * sctp_sf_eat_sack_6_2() before the SACK is processed, socket locked.
@@ -29,10 +31,11 @@
 #include "sctpnl.h"
 
 /*
- * Room for one sample message (headers, SCTPNL_A_LOST and the sample, with
- * alignment padding); a batch holds NLMSG_GOODSIZE of them.
+ * Room for one sample attribute, with alignment padding; a batch is one
+ * message of NLMSG_GOODSIZE holding as many as fit after its headers.
  */
-#define SCTPNL_PROBE_SIZE	128
+#define SCTPNL_PROBE_SIZE \
+	nla_total_size_64bit(sizeof(struct sctpnl_path_sample))
 
 /* Batches a namespace may hold back: a 128 KiB burst. */
 #define SCTPNL_PROBE_QUEUE_MAX	32
@@ -64,7 +67,8 @@ struct sctpnl_probe_net {
 	/* Samples not multicast yet, and the timer that sends them. */
 	spinlock_t lock;
 	struct sk_buff_head full;
-	struct sk_buff *batch;		/* the one being filled */
+	struct sk_buff *batch;		/* the message being filled */
+	struct nlattr *lost;		/* its SCTPNL_A_LOST, set on closing */
 	struct timer_list flush;
 };
 
@@ -141,16 +145,33 @@ static void sctpnl_probe_multicast(struct sctpnl_probe_net *pn,
 				SCTPNL_MCGRP_PROBE_IDX, GFP_ATOMIC);
 }
 
+/*
+ * End the message being filled and queue it, with the loss count as of
+ * now: a sample that found no batch is counted by the next one closed.
+ * pn->lock held.
+ */
+static void sctpnl_probe_close(struct sctpnl_probe_net *pn)
+{
+	struct sk_buff *skb = pn->batch;
+	u64 lost;
+
+	if (!skb)
+		return;
+	lost = sctpnl_lost();
+	memcpy(nla_data(pn->lost), &lost, sizeof(lost));
+	nlmsg_end(skb, nlmsg_hdr(skb));
+	__skb_queue_tail(&pn->full, skb);
+	pn->batch = NULL;
+}
+
 /* Multicast every batch, oldest first; pn->lock held, which keeps order. */
 static void sctpnl_probe_send(struct sctpnl_probe_net *pn)
 {
 	struct sk_buff *skb;
 
+	sctpnl_probe_close(pn);
 	while ((skb = __skb_dequeue(&pn->full)))
 		sctpnl_probe_multicast(pn, skb);
-	if (pn->batch)
-		sctpnl_probe_multicast(pn, pn->batch);
-	pn->batch = NULL;
 }
 
 static void sctpnl_probe_flush(struct timer_list *timer)
@@ -162,56 +183,57 @@ static void sctpnl_probe_flush(struct timer_list *timer)
 	spin_unlock_bh(&pn->lock);
 }
 
+/* A new batch: the message's headers and room for its loss count. */
+static struct sk_buff *sctpnl_probe_open(struct sctpnl_probe_net *pn)
+{
+	struct sk_buff *skb = alloc_skb(NLMSG_GOODSIZE, GFP_ATOMIC);
+
+	if (!skb)
+		return NULL;
+	/* Cannot fail in a fresh page-sized buffer. */
+	if (!genlmsg_put(skb, 0, 0, &sctpnl_family, 0, SCTPNL_CMD_PROBE))
+		goto fail;
+	pn->lost = nla_reserve_64bit(skb, SCTPNL_A_LOST, sizeof(u64),
+				     SCTPNL_A_PAD);
+	if (!pn->lost)
+		goto fail;
+	pn->batch = skb;
+	/* SCTPNL_PROBE_DELAY after the oldest sample waiting. */
+	if (!timer_pending(&pn->flush))
+		mod_timer(&pn->flush, jiffies + SCTPNL_PROBE_DELAY);
+	return skb;
+
+fail:
+	kfree_skb(skb);
+	return NULL;
+}
+
 /*
  * The batch to append a sample to, with room for it; NULL if none could
  * be allocated.  pn->lock held.
  */
 static struct sk_buff *sctpnl_probe_batch(struct sctpnl_probe_net *pn)
 {
-	if (pn->batch && skb_tailroom(pn->batch) < SCTPNL_PROBE_SIZE) {
-		__skb_queue_tail(&pn->full, pn->batch);
-		pn->batch = NULL;
+	if (pn->batch && skb_tailroom(pn->batch) >= SCTPNL_PROBE_SIZE)
+		return pn->batch;
+	if (pn->batch) {
+		sctpnl_probe_close(pn);
 		if (skb_queue_len(&pn->full) >= SCTPNL_PROBE_QUEUE_MAX)
 			sctpnl_probe_send(pn);
 	}
-	if (!pn->batch) {
-		pn->batch = alloc_skb(NLMSG_GOODSIZE, GFP_ATOMIC);
-		if (!pn->batch)
-			return NULL;
-		/* SCTPNL_PROBE_DELAY after the oldest sample waiting. */
-		if (!timer_pending(&pn->flush))
-			mod_timer(&pn->flush, jiffies + SCTPNL_PROBE_DELAY);
-	}
-	return pn->batch;
+	return sctpnl_probe_open(pn);
 }
 
 /* Append one path's sample to the batch; pn->lock held. */
 static void sctpnl_probe_append(struct sctpnl_probe_net *pn,
 				const struct sctp_association *asoc,
-				const struct sctp_transport *t, u64 now, u64 lost)
+				const struct sctp_transport *t, u64 now)
 {
 	struct sk_buff *skb = sctpnl_probe_batch(pn);
-	void *hdr;
 
-	BUILD_BUG_ON(NLMSG_HDRLEN + GENL_HDRLEN + nla_total_size_64bit(8) +
-		     nla_total_size_64bit(sizeof(struct sctpnl_path_sample)) >
-		     SCTPNL_PROBE_SIZE);
-	if (!skb)
-		goto lost;
-	hdr = genlmsg_put(skb, 0, 0, &sctpnl_family, 0, SCTPNL_CMD_PROBE);
-	if (!hdr)
-		goto lost;
-	if (nla_put_u64_64bit(skb, SCTPNL_A_LOST, lost, SCTPNL_A_PAD) ||
-	    sctpnl_fill_path_sample(skb, asoc, t, now))
-		goto cancel;
-	genlmsg_end(skb, hdr);
-	return;
-
-cancel:
-	/* Cannot happen with SCTPNL_PROBE_SIZE of room; the batch stays. */
-	genlmsg_cancel(skb, hdr);
-lost:
-	sctpnl_count_lost();
+	/* The fill cannot fail with SCTPNL_PROBE_SIZE of room. */
+	if (!skb || sctpnl_fill_path_sample(skb, asoc, t, now))
+		sctpnl_count_lost();
 }
 
 /*
@@ -226,7 +248,7 @@ static void sctpnl_probe_sack(void *data, const struct sctp_endpoint *ep,
 	struct net *net = sock_net(asoc->base.sk);
 	const struct sctp_transport *t;
 	struct sctpnl_probe_net *pn;
-	u64 now, lost;
+	u64 now;
 
 	/*
 	 * The filter before the listeners: with a rate limit most SACKs stop
@@ -242,14 +264,13 @@ static void sctpnl_probe_sack(void *data, const struct sctp_endpoint *ep,
 	pn = net_generic(net, sctpnl_probe_net_id);
 
 	now = ktime_get_real_ns();
-	lost = sctpnl_lost();
 	/*
 	 * This also runs in process context (the socket backlog), where the
 	 * flush timer could interrupt us on this CPU.
 	 */
 	spin_lock_bh(&pn->lock);
 	list_for_each_entry(t, &asoc->peer.transport_addr_list, transports)
-		sctpnl_probe_append(pn, asoc, t, now, lost);
+		sctpnl_probe_append(pn, asoc, t, now);
 	spin_unlock_bh(&pn->lock);
 }
 

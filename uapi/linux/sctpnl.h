@@ -198,8 +198,10 @@ struct sctpnl_path_sample {
  * @SCTPNL_A_LOST: u64, events and samples the module could not deliver since
  *   load: allocation failures, and SCTP events that happened while the module
  *   was busy with another on the same CPU. Sent in every event and probe
- *   message. A listener's own overruns are not counted here: its socket
- *   reports ENOBUFS.
+ *   message; an event's is read as it is built, a probe message's (one for its
+ *   whole batch of samples) as the batch is closed, so a sample that could not
+ *   be queued is counted by the next batch sent. A listener's own overruns are
+ *   not counted here: its socket reports ENOBUFS.
  * @SCTPNL_A_PROBE_FILTER: nest, u32 assoc ids, one SCTPNL_A_PROBE_FILTER_ENTRY
  *   each (at most SCTPNL_PROBE_FILTER_MAX).
  * @SCTPNL_A_INFO: u32, enum sctpnl_info bits, in an ASSOC_GET request: which
@@ -210,7 +212,7 @@ struct sctpnl_path_sample {
  *   filter (for all of them together when the filter names none); 0 or absent:
  *   every SACK. Sampling every SACK of a fast association costs it throughput.
  * @SCTPNL_A_PROBE_SAMPLE: binary, struct sctpnl_path_sample, one path sample
- *   of the probe command.
+ *   of the probe command; a probe message holds one or more, oldest first.
  */
 enum sctpnl_attrs {
 	SCTPNL_A_UNSPEC,
@@ -748,11 +750,13 @@ enum {
  *   event nest with indication. Reported for every association using DATA
  *   chunks; with I-DATA (interleaving) only when the owner subscribed to
  *   partial delivery events.
- * @SCTPNL_CMD_PROBE: event (probe group): One per peer path per SACK received,
- *   with lost and probe-sample (a struct sctpnl_path_sample, identity
- *   included); sampled before the SACK is processed (the stack's sctp_probe
- *   tracepoint). Delivered in batches, several messages per datagram, up to 50
- *   ms after the sample; an association's samples stay in order.
+ * @SCTPNL_CMD_PROBE: event (probe group): A batch of path samples: one lost,
+ *   then one probe-sample (a struct sctpnl_path_sample, identity included) per
+ *   peer path per SACK received, as many as fit in a page, in the order they
+ *   were taken; sampled before the SACK is processed (the stack's sctp_probe
+ *   tracepoint). Delivered up to 50 ms after the oldest sample, several
+ *   messages per datagram; an association's samples stay in order, within a
+ *   message and across messages.
  * @SCTPNL_CMD_PROBE_SET: do, admin: Replace the namespace's probe filter with
  *   the assoc ids of probe-filter; absent or empty samples every association.
  *   Shared by every listener of the namespace.
