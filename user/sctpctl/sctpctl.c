@@ -428,15 +428,19 @@ static int run_cmd(struct out *o, const char *obj, int argc, char **argv)
 	return bad_arg("unknown object \"%s\"", obj);
 }
 
+static char stdout_buf[1 << 16];
+
 int main(int argc, char **argv)
 {
 	struct out o = { .fmt = FMT_TABLE };
 	int ret;
 
 	/* A listing is megabytes: fewer, larger writes (monitor, top and a
-	 * terminal change or keep this). */
+	 * terminal change or keep this).  The buffer is ours: given NULL,
+	 * glibc ignores the size and keeps st_blksize (4 KiB for a pipe or
+	 * /dev/null), a write(2) every two associations of JSON. */
 	if (!isatty(STDOUT_FILENO))
-		setvbuf(stdout, NULL, _IOFBF, 1 << 16);
+		setvbuf(stdout, stdout_buf, _IOFBF, sizeof(stdout_buf));
 
 	ret = parse_opts(argc, argv, &o);
 	if (ret >= 0)
