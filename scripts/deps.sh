@@ -57,16 +57,8 @@ fi
 # --- the private apt configuration ------------------------------------------
 # Every suite of the matrix in one list directory of our own; the host's
 # configuration (sources, lists, archive cache) is not touched.
-papt=$cache/apt
-apt_opts=(
-	-o "Dir::Etc::sourcelist=$papt/sources.list"
-	-o "Dir::Etc::sourceparts=$papt/sources.list.d"
-	-o "Dir::State::Lists=$papt/lists"
-	-o "Dir::Cache=$papt/cache"
-	-o "Acquire::Languages=none"
-	-o "APT::Sandbox::User=root"
-	-q
-)
+# shellcheck source=scripts/apt-private.sh
+. "$top/scripts/apt-private.sh"
 apt_private() {
 	local cmd=$1
 	shift

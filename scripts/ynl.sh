@@ -4,7 +4,7 @@
 # The kernel's YNL tools (tools/net/ynl: the C code generator and the CLI)
 # and the netlink spec schemas (Documentation/netlink/*.yaml), taken from
 # Debian's linux-source-7.3 and extracted under .cache/ynl; nothing else
-# of the source tree is kept.  scripts/gen-uapi.py runs the generator from
+# of the source tree is kept.  scripts/ynl-gen.py runs the generator from
 # there.  The package comes through the private apt configuration that
 # scripts/deps.sh sets up under .cache/apt (trixie-backports is one of its
 # suites); the host's sources are not used.
@@ -24,20 +24,12 @@ log() { printf 'ynl: %s\n' "$*" >&2; }
 
 [ -e "$dest/.done" ] && exit 0
 
-papt=$cache/apt
+# shellcheck source=scripts/apt-private.sh
+. "$top/scripts/apt-private.sh"
 if [ ! -e "$papt/sources.list" ]; then
 	log "no private apt configuration in $papt: run scripts/deps.sh first"
 	exit 1
 fi
-apt_opts=(
-	-o "Dir::Etc::sourcelist=$papt/sources.list"
-	-o "Dir::Etc::sourceparts=$papt/sources.list.d"
-	-o "Dir::State::Lists=$papt/lists"
-	-o "Dir::Cache=$papt/cache"
-	-o "Acquire::Languages=none"
-	-o "APT::Sandbox::User=root"
-	-q
-)
 
 dl=$(mktemp -d "$cache/dl-ynl.XXXXXX")
 trap 'rm -rf "$dl"' EXIT
