@@ -44,7 +44,7 @@ INSTALL_MODULE	?= 1
 DEPMOD		?= /sbin/depmod
 INSTALL		?= install
 
-LIB_SONAME	:= libsctpnl.so.1
+LIB_SONAME	:= libsctpnl.so.2
 MAN3		:= $(wildcard Documentation/man/*.3)
 MAN8		:= $(wildcard Documentation/man/*.8)
 MAN3ERL		:= $(wildcard Documentation/man/*.3erl)
@@ -156,11 +156,15 @@ uninstall:
 	$(if $(DESTDIR),,-/sbin/ldconfig)
 
 ABI_BASELINE := user/lib/libsctpnl.abi
+# Every type of the headers in user/lib, so that the structs' layouts are
+# in the XML (abi-check.py looks at those of sctpnl.h only).
 ABIDW_FLAGS := --no-corpus-path --no-comp-dir-path \
-	--header-file user/lib/sctpnl.h --drop-private-types
+	--headers-dir $(CURDIR)/user/lib --drop-private-types
 
 # The library must export its API and nothing else, under its SONAME, and
-# that API must not change behind the baseline's back (abidiff).
+# that API may only grow compatibly, and on the record: new functions
+# under a new version node, new struct members in the structs' reserved
+# room (scripts/abi-check.py); the baseline records every addition.
 check-abi: user/lib/$(LIB_SONAME)
 	@echo "  ABI     $(LIB_SONAME)"
 	@soname=$$(objdump -p user/lib/$(LIB_SONAME) | awk '$$1 == "SONAME" { print $$2 }'); \
@@ -170,20 +174,23 @@ check-abi: user/lib/$(LIB_SONAME)
 		awk '$$3 !~ /^sctpnl_/ && $$3 !~ /^LIBSCTPNL_/ { print $$3 }'); \
 	test -z "$$bad" || { echo "exported but not sctpnl_*: $$bad"; exit 1; }
 	@abidw $(ABIDW_FLAGS) user/lib/$(LIB_SONAME) >$(CACHE)/libsctpnl.abi
-	@abidiff --no-show-locs $(ABI_BASELINE) $(CACHE)/libsctpnl.abi; \
-	rc=$$?; test $$rc = 0 && exit 0; \
-	if [ $$((rc & 8)) != 0 ]; then \
-		echo "libsctpnl: incompatible ABI change (above): a new SONAME, or keep the old layout"; \
-	elif [ $$((rc & 4)) != 0 ]; then \
-		echo "libsctpnl: the ABI changed (above).  New functions only: make abi-baseline" \
-			"and commit it.  A public struct's size or layout: that breaks binaries" \
-			"built against the old one, so a new SONAME (or leave the struct alone)."; \
-	fi; exit 1
+	@scripts/abi-check.py $(ABI_BASELINE) $(CACHE)/libsctpnl.abi; \
+	case $$? in \
+	0) ;; \
+	3) echo "libsctpnl: compatible additions (above): record them with" \
+		"make abi-baseline and commit it"; exit 1 ;; \
+	*) abidiff --no-show-locs $(ABI_BASELINE) $(CACHE)/libsctpnl.abi; \
+	   echo "libsctpnl: incompatible ABI change (above): a new SONAME, or" \
+		"keep the old layout"; exit 1 ;; \
+	esac
 
-# The exported ABI as abidw sees it (types reachable from the public
-# header's functions), the baseline check-abi compares with.
+# Record the library's ABI as the baseline: only a compatible growth of
+# the old one, or the first of a new SONAME.
 abi-baseline: user/lib/$(LIB_SONAME)
-	abidw $(ABIDW_FLAGS) user/lib/$(LIB_SONAME) >$(ABI_BASELINE)
+	@abidw $(ABIDW_FLAGS) user/lib/$(LIB_SONAME) >$(CACHE)/libsctpnl.abi
+	@scripts/abi-check.py $(ABI_BASELINE) $(CACHE)/libsctpnl.abi; \
+	case $$? in 0|3) ;; *) exit 1 ;; esac
+	cp $(CACHE)/libsctpnl.abi $(ABI_BASELINE)
 
 # DKMS: the module's sources (kmod/, uapi/, the Kbuild files and
 # dkms.conf with the version filled in) under /usr/src/sctpnl-<ver>, then

@@ -19,7 +19,7 @@ ktap_plan 13
 for tool in make cc pkg-config nm objdump man; do
 	command -v $tool >/dev/null || { ktap_info "no $tool"; exit $KSFT_SKIP; }
 done
-[ -e "$top/user/lib/libsctpnl.so.1" ] && [ -e "${SCTPNL_KO:-}" ] ||
+[ -e "$top/user/lib/libsctpnl.so.2" ] && [ -e "${SCTPNL_KO:-}" ] ||
 	{ ktap_info "not built"; exit $KSFT_SKIP; }
 
 work=$(mktemp -d /tmp/sctpnl-install.XXXXXX) || exit 1
@@ -55,7 +55,7 @@ erlapp=$lib/erlang/lib/sctpnl-$ver
 
 # 2. every piece where it belongs
 missing=
-for f in $lib/libsctpnl.so.1 $lib/libsctpnl.a $lib/pkgconfig/libsctpnl.pc \
+for f in $lib/libsctpnl.so.2 $lib/libsctpnl.a $lib/pkgconfig/libsctpnl.pc \
 	 $inc/sctpnl/sctpnl.h $inc/sctpnl/linux/sctpnl.h \
 	 $stage$prefix/sbin/sctpctl $stage$prefix/sbin/sctpnl-exporter \
 	 $stage$prefix/lib/systemd/system/sctpnl-exporter.service \
@@ -69,20 +69,20 @@ for f in $lib/libsctpnl.so.1 $lib/libsctpnl.a $lib/pkgconfig/libsctpnl.pc \
 	 $stage/lib/modules/$kver/extra/sctpnl.ko; do
 	[ -e "$f" ] || missing="$missing ${f#$stage}"
 done
-[ "$(readlink "$lib/libsctpnl.so")" = libsctpnl.so.1 ] ||
-	missing="$missing libsctpnl.so->libsctpnl.so.1"
+[ "$(readlink "$lib/libsctpnl.so")" = libsctpnl.so.2 ] ||
+	missing="$missing libsctpnl.so->libsctpnl.so.2"
 [ -z "$missing" ] || ktap_info "missing:$missing"
 ktap_check "installed files" test -z "$missing"
 
 # 3. SONAME, and the library exports sctpnl_* only
-soname=$(objdump -p "$lib/libsctpnl.so.1" | awk '$1 == "SONAME" { print $2 }')
-others=$(nm -D --defined-only "$lib/libsctpnl.so.1" |
+soname=$(objdump -p "$lib/libsctpnl.so.2" | awk '$1 == "SONAME" { print $2 }')
+others=$(nm -D --defined-only "$lib/libsctpnl.so.2" |
 	 awk '$3 !~ /^sctpnl_/ && $3 !~ /^LIBSCTPNL_/ { print $3 }')
-ktap_info "SONAME $soname, $(nm -D --defined-only "$lib/libsctpnl.so.1" |
+ktap_info "SONAME $soname, $(nm -D --defined-only "$lib/libsctpnl.so.2" |
 	   grep -c ' T sctpnl_') functions"
 [ -z "$others" ] || ktap_info "also exported: $others"
-ktap_check "SONAME libsctpnl.so.1, only sctpnl_* exported" \
-	test "$soname" = libsctpnl.so.1 -a -z "$others"
+ktap_check "SONAME libsctpnl.so.2, only sctpnl_* exported" \
+	test "$soname" = libsctpnl.so.2 -a -z "$others"
 
 # 4. the installed header compiles alone (no -I of the sources, no libnl)
 printf '#include <sctpnl/sctpnl.h>\nint main(void) { return SCTPNL_A_MAX > 0 ? 0 : 1; }\n' \
@@ -129,9 +129,9 @@ rc=$?
 sed 's/^/# /' "$work/out" "$work/err" | head -20
 ktap_check "example prints #sctp_status{} of the live association" \
 	grep -q "^#sctp_status{assoc_id = [0-9]*,state = established," "$work/out"
-ktap_check "example used the staged libsctpnl.so.1" \
+ktap_check "example used the staged libsctpnl.so.2" \
 	sh -c "test $rc = 0 && LD_LIBRARY_PATH=$lib ldd $work/examples/assoc_status |
-	       grep -q '$lib/libsctpnl.so.1'"
+	       grep -q '$lib/libsctpnl.so.2'"
 
 # 8. the staged CLI
 ktap_check "staged sctpctl runs" "$stage$prefix/sbin/sctpctl" -V

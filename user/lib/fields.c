@@ -593,6 +593,10 @@ _Static_assert(offsetof(struct sctpnl_ep, sender_dry_event) -
 	       offsetof(struct sctpnl_ep, events) ==
 	       offsetof(struct snl_events, sender_dry), "events layout");
 
+/* Every attribute has its bit in a 64-bit "present", every counter a slot. */
+_Static_assert(SCTPNL_A_MAX < 64, "sctpnl_assoc.present");
+_Static_assert(SCTPNL_SNMP_A_MAX < SCTPNL_SNMP_SLOTS, "sctpnl_snmp.v");
+
 /* Slots for every row of every table: enough for them all. */
 static char key_slots[512][SNL_JKEY_SLOT];
 static unsigned int keys_used;

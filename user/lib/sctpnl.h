@@ -39,6 +39,21 @@ extern "C" {
 
 #define SCTPNL_LIB_VERSION	"0.1.0"
 
+/*
+ * Growth.  The structs below are embedded in one another and handed
+ * across the library boundary in both directions, so none may change
+ * size or move a member under this SONAME.  Each ends with "reserved"
+ * room instead (struct sctpnl_addr, which is complete, excepted): a later
+ * version of the library adds a field by taking bytes from the front of
+ * that room, and gives it a bit in the struct's "set" or "present" mask
+ * where it has one.  Hence:
+ *  - a program reads a field newer than its oldest supported library only
+ *    when that bit is set (an older library leaves the room zeroed);
+ *  - a program zero-initialises every struct it passes in (filters, keys,
+ *    set requests, callbacks): a zero room asks for nothing.
+ * `make lint` (scripts/abi-check.py) holds the library to this rule.
+ */
+
 /* Test / set the "set" bit of field F (an SCTPNL_<REC>_<FIELD> value). */
 #define SCTPNL_ISSET(rec, f)	(((rec)->set >> (f)) & 1u)
 #define SCTPNL_SETF(rec, f)	((rec)->set |= 1u << (f))
@@ -144,6 +159,7 @@ struct sctpnl_paddrinfo {
 	uint32_t mtu;
 	uint32_t set;
 	uint32_t srtt_ms;		/* SCTPNL_PADDRINFO_SRTT_MS */
+	uint8_t reserved[16];		/* zero (see "Growth" above) */
 };
 
 enum {
@@ -170,6 +186,7 @@ struct sctpnl_status {
 	uint32_t fragmentation_point;
 	struct sctpnl_paddrinfo primary;
 	uint32_t set;
+	uint8_t reserved[16];		/* zero (see "Growth" above) */
 };
 
 enum {
@@ -188,6 +205,7 @@ struct sctpnl_rtoinfo {
 	uint32_t max;
 	uint32_t min;
 	uint32_t set;
+	uint8_t reserved[16];		/* zero (see "Growth" above) */
 };
 
 enum {
@@ -208,6 +226,7 @@ struct sctpnl_assocparams {
 	uint32_t local_rwnd;
 	uint32_t cookie_life;
 	uint32_t set;
+	uint8_t reserved[16];		/* zero (see "Growth" above) */
 };
 
 enum {
@@ -224,6 +243,7 @@ struct sctpnl_initmsg {
 	uint16_t max_attempts;
 	uint16_t max_init_timeo;
 	uint32_t set;
+	uint8_t reserved[16];		/* zero (see "Growth" above) */
 };
 
 enum {
@@ -252,6 +272,7 @@ struct sctpnl_paddrparams {
 	uint32_t sackdelay;
 	uint32_t flags;
 	uint32_t set;
+	uint8_t reserved[16];		/* zero (see "Growth" above) */
 };
 
 enum { SCTPNL_PRIM_ASSOC_ID, SCTPNL_PRIM_ADDR };
@@ -261,6 +282,7 @@ struct sctpnl_prim {
 	uint32_t assoc_id;
 	struct sctpnl_addr addr;
 	uint32_t set;
+	uint8_t reserved[16];		/* zero (see "Growth" above) */
 };
 
 enum { SCTPNL_SETPEERPRIM_ASSOC_ID, SCTPNL_SETPEERPRIM_ADDR };
@@ -270,6 +292,7 @@ struct sctpnl_setpeerprim {
 	uint32_t assoc_id;
 	struct sctpnl_addr addr;
 	uint32_t set;
+	uint8_t reserved[16];		/* zero (see "Growth" above) */
 };
 
 enum { SCTPNL_SETADAPTATION_ADAPTATION_IND };
@@ -284,6 +307,7 @@ enum { SCTPNL_SETADAPTATION_ADAPTATION_IND };
 struct sctpnl_setadaptation {
 	uint32_t adaptation_ind;
 	uint32_t set;
+	uint8_t reserved[16];		/* zero (see "Growth" above) */
 };
 
 enum { SCTPNL_ASSOC_VALUE_ASSOC_ID, SCTPNL_ASSOC_VALUE_ASSOC_VALUE };
@@ -293,6 +317,7 @@ struct sctpnl_assoc_value {
 	uint32_t assoc_id;
 	uint32_t assoc_value;
 	uint32_t set;
+	uint8_t reserved[16];		/* zero (see "Growth" above) */
 };
 
 enum {
@@ -324,6 +349,7 @@ struct sctpnl_sndrcvinfo {
 	uint32_t cumtsn;
 	uint32_t assoc_id;
 	uint32_t set;
+	uint8_t reserved[16];		/* zero (see "Growth" above) */
 };
 
 enum {
@@ -354,6 +380,7 @@ struct sctpnl_event_subscribe {
 	uint8_t adaptation_layer_event;
 	uint8_t authentication_event;
 	uint32_t set;
+	uint8_t reserved[16];		/* zero (see "Growth" above) */
 };
 
 /* ---- events (SCTPNL_CMD_EVENT_*): see sctpnl_monitor_read() ---- */
@@ -366,6 +393,7 @@ struct sctpnl_assoc_change {
 	uint16_t outbound_streams;
 	uint16_t inbound_streams;
 	uint32_t assoc_id;
+	uint8_t reserved[16];		/* zero (see "Growth" above) */
 };
 
 /* spc_state: 0 addr_available, 1 addr_unreachable, 2 addr_removed,
@@ -377,6 +405,7 @@ struct sctpnl_paddr_change {
 	uint32_t state;
 	uint32_t error;
 	uint32_t assoc_id;
+	uint8_t reserved[16];		/* zero (see "Growth" above) */
 };
 
 /* data points into the received message: valid during the callback. */
@@ -385,6 +414,7 @@ struct sctpnl_remote_error {
 	uint32_t assoc_id;
 	const uint8_t *data;
 	size_t data_len;
+	uint8_t reserved[16];		/* zero (see "Growth" above) */
 };
 
 struct sctpnl_send_failed {
@@ -394,20 +424,24 @@ struct sctpnl_send_failed {
 	uint32_t assoc_id;
 	const uint8_t *data;
 	size_t data_len;
+	uint8_t reserved[16];		/* zero (see "Growth" above) */
 };
 
 struct sctpnl_shutdown_event {
 	uint32_t assoc_id;
+	uint8_t reserved[16];		/* zero (see "Growth" above) */
 };
 
 struct sctpnl_adaptation_event {
 	uint32_t adaptation_ind;
 	uint32_t assoc_id;
+	uint8_t reserved[16];		/* zero (see "Growth" above) */
 };
 
 struct sctpnl_pdapi_event {
 	uint32_t indication;		/* 0 partial_delivery_aborted */
 	uint32_t assoc_id;
+	uint8_t reserved[16];		/* zero (see "Growth" above) */
 };
 
 /* ------------------------------------------------------------------ */
@@ -436,6 +470,7 @@ struct sctpnl_path {
 	uint32_t rttvar;		/* ms */
 	uint32_t last_heard;		/* ms ago */
 	uint32_t present;		/* 1u << SCTPNL_PADDR_A_* seen */
+	uint8_t reserved[16];		/* zero (see "Growth" above) */
 };
 
 /* SCTP_GET_ASSOC_STATS counters. */
@@ -457,6 +492,7 @@ struct sctpnl_assoc_stats {
 	uint64_t max_obs_rto;		/* ms */
 	struct sctpnl_addr max_obs_rto_addr;	/* AF_UNSPEC if none */
 	uint32_t present;		/* 1u << SCTPNL_STATS_A_* seen */
+	uint8_t reserved[64];		/* zero (see "Growth" above) */
 };
 
 /*
@@ -510,6 +546,7 @@ struct sctpnl_assoc {
 	uint32_t rcvq;
 	uint32_t local_rwnd;
 	uint64_t present;
+	uint8_t reserved[64];		/* zero (see "Growth" above) */
 };
 
 #define SCTPNL_HAS(obj, attr)	(((obj)->present >> (attr)) & 1u)
@@ -539,11 +576,17 @@ struct sctpnl_ep {
 	uint8_t sender_dry_event;
 	struct sctpnl_paddrparams paddrparams;	/* defaults for new paths */
 	uint64_t present;
+	uint8_t reserved[64];		/* zero (see "Growth" above) */
 };
 
-/* The namespace's SCTP MIB, indexed by enum sctpnl_snmp_attrs. */
+/*
+ * The namespace's SCTP MIB, indexed by enum sctpnl_snmp_attrs; "present"
+ * has a bit per counter.  Counters to come take slots up to
+ * SCTPNL_SNMP_SLOTS: the array is its room.
+ */
+#define SCTPNL_SNMP_SLOTS	64
 struct sctpnl_snmp {
-	uint64_t v[SCTPNL_SNMP_A_MAX + 1];
+	uint64_t v[SCTPNL_SNMP_SLOTS];
 	uint64_t present;
 };
 
@@ -600,6 +643,7 @@ struct sctpnl_filter {
 	 * associations several times faster.  Default: everything.
 	 */
 	uint32_t info;
+	uint8_t reserved[32];		/* zero (see "Growth" above) */
 };
 
 /* An association key: assoc_id, or (when by_addr) local + peer. */
@@ -608,6 +652,7 @@ struct sctpnl_key {
 	uint32_t assoc_id;
 	struct sctpnl_addr local;	/* with port */
 	struct sctpnl_addr peer;	/* with port */
+	uint8_t reserved[16];		/* zero (see "Growth" above) */
 };
 
 /*
@@ -708,6 +753,7 @@ struct sctpnl_sack_info {
 	uint32_t delay;
 	uint32_t freq;
 	uint32_t set;
+	uint8_t reserved[16];		/* zero (see "Growth" above) */
 };
 
 int sctpnl_set_sack_info(struct sctpnl *h, const struct sctpnl_key *key,
@@ -813,6 +859,7 @@ struct sctpnl_event {
 		struct sctpnl_adaptation_event adaptation;
 		struct sctpnl_pdapi_event pdapi;
 	} u;
+	uint8_t reserved[32];		/* zero (see "Growth" above) */
 };
 
 /* One path of one association when a SACK arrived (before processing). */
@@ -832,6 +879,7 @@ struct sctpnl_probe_sample {
 	uint8_t primary;
 	uint64_t timestamp_ns;		/* CLOCK_REALTIME */
 	uint64_t kernel_lost;
+	uint8_t reserved[32];		/* zero (see "Growth" above) */
 };
 
 /*
@@ -856,6 +904,7 @@ struct sctpnl_mon_cb {
 	sctpnl_event_cb on_pdapi;
 	int (*on_probe)(const struct sctpnl_probe_sample *s, void *arg);
 	int (*on_lost)(void *arg, uint64_t overruns, uint64_t kernel_lost);
+	void *reserved[6];		/* NULL (see "Growth" above) */
 };
 
 /* groups: SCTPNL_MON_EVENTS | SCTPNL_MON_PROBE.  NULL with errno set
