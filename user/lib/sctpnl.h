@@ -37,7 +37,7 @@ extern "C" {
  * setters and actions: LIBSCTPNL_1.1; the monitor: LIBSCTPNL_1.2). */
 #pragma GCC visibility push(default)
 
-#define SCTPNL_LIB_VERSION	"0.1.0"
+#define SCTPNL_LIB_VERSION	"0.2.0"
 
 /*
  * Growth.  The structs below are embedded in one another and handed
