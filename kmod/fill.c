@@ -136,7 +136,9 @@ static int fill_path_params(struct sk_buff *skb, struct sctp_transport *t)
 	    nla_put_u32(skb, SCTPNL_PADDR_A_PARTIAL_BYTES_ACKED,
 			t->partial_bytes_acked) ||
 	    nla_put_u32(skb, SCTPNL_PADDR_A_ERROR_COUNT, t->error_count) ||
-	    nla_put_u16(skb, SCTPNL_PADDR_A_PF_RETRANS, t->pf_retrans))
+	    nla_put_u16(skb, SCTPNL_PADDR_A_PF_RETRANS, t->pf_retrans) ||
+	    nla_put_u8(skb, SCTPNL_PADDR_A_HB_ACTIVE,
+		       timer_pending(&t->hb_timer)))
 		return -EMSGSIZE;
 	return 0;
 }

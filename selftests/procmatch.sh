@@ -9,9 +9,13 @@
 #  - per association: ports, uid, inode, state, stream counts, the local
 #    address set, the peer address set and the primary (the `*' entry)
 #    equal /proc/net/sctp/assocs; the peer addresses equal the rows of
-#    /proc/net/sctp/remaddr for that id, each path's state and
-#    pathmaxrxt equal the row's STATE and MAX_PATH_RTX;
-#  - ss -S -a -n shows as many associations (`- lines).
+#    /proc/net/sctp/remaddr for that id, each path's state,
+#    pathmaxrxt and hb_active equal the row's STATE, MAX_PATH_RTX and
+#    HB_ACT;
+#  - ss -S -a -n shows as many associations (`- lines);
+#  - an association still in COOKIE-WAIT (its INIT goes into a dummy
+#    device) has hb_active false and HB_ACT 0, while the established
+#    ones keep true and 1.
 
 . "$(dirname "$0")/lib/ktap.sh"
 here=$(cd "$(dirname "$0")" && pwd)
@@ -38,7 +42,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-ktap_plan 6
+ktap_plan 7
 
 want=30
 coproc HOLD { "$here/lib/assocs" o2o 127.0.0.1 5 o2o ::1 5 \
@@ -122,7 +126,8 @@ for line in open(work + "/remaddr").read().splitlines()[1:]:
     t = line.split()
     if t:
         rem.setdefault(int(t[1]), {})[norm(t[0])] = {
-            "max_path_rtx": int(t[4]), "state": int(t[7])}
+            "max_path_rtx": int(t[4]), "state": int(t[7]),
+            "hb_act": int(t[2])}
 
 ids_nl, ids_proc = set(nl), set(proc)
 tap(len(sj) == len(ids_nl) == want and ids_nl == ids_proc == owners,
@@ -174,10 +179,12 @@ for i in sorted(ids_nl):
             why.append("assoc %d %s state: sctpctl %s, remaddr %d" % (i, addr, x["sctp_paddrinfo"]["state"], r[addr]["state"]))
         if x["sctp_paddrparams"]["pathmaxrxt"] != r[addr]["max_path_rtx"]:
             why.append("assoc %d %s pathmaxrxt: sctpctl %d, remaddr %d" % (i, addr, x["sctp_paddrparams"]["pathmaxrxt"], r[addr]["max_path_rtx"]))
+        if x["sctp_paddrinfo"].get("hb_active") is not bool(r[addr]["hb_act"]):
+            why.append("assoc %d %s hb_active: sctpctl %s, remaddr HB_ACT %d" % (i, addr, x["sctp_paddrinfo"].get("hb_active"), r[addr]["hb_act"]))
 if set(rem) - ids_nl:
     why.append("remaddr rows of unknown assocs: %s" % sorted(set(rem) - ids_nl))
-tap(not why, "per association: peer addresses, path state and "
-    "pathmaxrxt equal /proc/net/sctp/remaddr", why)
+tap(not why, "per association: peer addresses, path state, "
+    "pathmaxrxt and hb_active equal /proc/net/sctp/remaddr", why)
 
 # ss prints each association on a "`- " line under its socket.
 ss = [l for l in open(work + "/ss").read().splitlines() if l.startswith("`-")]
@@ -193,4 +200,63 @@ if [ $rc != 0 ]; then
 	sed 's/^/# /' "$work/assocs"
 	__ktap_fail=1
 fi
+
+# An INIT into a dummy device is never answered: the association stays
+# in COOKIE-WAIT, where the kernel has not started heartbeats yet.
+ip link add snlpm0 type dummy 2>/dev/null &&
+	ip addr add 192.0.2.1/24 dev snlpm0 && ip link set snlpm0 up
+python3 -c 'import socket, time
+s = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_SCTP)
+s.setblocking(False)
+s.connect_ex(("192.0.2.2", 9))
+time.sleep(60)' &
+waiter=$!
+for _ in $(seq 50); do
+	grep -q '^ *192\.0\.2\.2 ' /proc/net/sctp/remaddr && break
+	sleep 0.1
+done
+"$sctpctl" -j assoc show >"$work/cw.json"
+cat /proc/net/sctp/remaddr >"$work/remaddr2"
+kill $waiter 2>/dev/null
+wait $waiter 2>/dev/null
+python3 - "$work" <<'PY'
+import ipaddress, json, sys
+work = sys.argv[1]
+
+def norm(a):
+    ip = ipaddress.ip_address(a.strip().lstrip("*").strip("[]").split("%")[0])
+    return str(ip.ipv4_mapped if ip.version == 6 and ip.ipv4_mapped else ip)
+
+hb = {}
+for line in open(work + "/remaddr2").read().splitlines()[1:]:
+    t = line.split()
+    if t:
+        hb[(int(t[1]), norm(t[0]))] = int(t[2])
+seen = {"cookie_wait": [], "established": []}
+why = []
+for a in json.load(open(work + "/cw.json")):
+    st = a["sctp_status"]["state"]
+    on = []
+    for p in a.get("paths", []):
+        pi = p["sctp_paddrinfo"]
+        addr = norm(pi["address"]["addr"])
+        want = hb.get((a["assoc_id"], addr))
+        on.append(pi.get("hb_active"))
+        if want is None or pi.get("hb_active") is not bool(want):
+            why.append("assoc %d (%s) %s: hb_active %s, HB_ACT %s" %
+                       (a["assoc_id"], st, addr, pi.get("hb_active"), want))
+    if st in seen:
+        seen[st].append(on)
+ok = (not why and seen["cookie_wait"] == [[False]] and
+      len(seen["established"]) == 30 and
+      all(all(on) for on in seen["established"]))
+print("%s 7 a COOKIE-WAIT path has hb_active false (HB_ACT 0), the 30 "
+      "established ones true (HB_ACT 1)" % ("ok" if ok else "not ok"))
+if not ok:
+    print("#   cookie_wait %s, established %d, %s" %
+          (seen["cookie_wait"], len(seen["established"]), why[:10]))
+sys.exit(0 if ok else 1)
+PY
+[ $? = 0 ] || __ktap_fail=1
+ip link del snlpm0 2>/dev/null
 ktap_finish

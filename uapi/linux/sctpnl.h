@@ -372,6 +372,9 @@ enum sctpnl_status_attrs {
  *   SCTP_GET_PEER_ADDR_INFO report it (jiffies on 6.1): kept so that
  *   sockets-API records can be reproduced faithfully.
  * @SCTPNL_PADDR_A_LAST_HEARD: u32, ms since the last chunk from this path.
+ * @SCTPNL_PADDR_A_HB_ACTIVE: u8, 1 while the path's heartbeat timer is pending
+ *   (from the handshake's end to the shutdown's start, whether or not
+ *   heartbeats are enabled), 0 otherwise: /proc/net/sctp/remaddr's HB_ACT.
  */
 enum sctpnl_paddr_attrs {
 	SCTPNL_PADDR_A_UNSPEC,
@@ -394,6 +397,7 @@ enum sctpnl_paddr_attrs {
 	SCTPNL_PADDR_A_RTTVAR,
 	SCTPNL_PADDR_A_SRTT_SOCKOPT,
 	SCTPNL_PADDR_A_LAST_HEARD,
+	SCTPNL_PADDR_A_HB_ACTIVE,
 
 	__SCTPNL_PADDR_A_MAX,
 	SCTPNL_PADDR_A_MAX = (__SCTPNL_PADDR_A_MAX - 1)

@@ -153,6 +153,8 @@ static const struct snl_row paddrinfo_rows[] = {
 	  .name = NULL),
 	SNL_U(P, rto, SCTPNL_PADDRINFO_RTO, SCTPNL_PADDR_A_RTO, 4),
 	SNL_U(P, mtu, SCTPNL_PADDRINFO_MTU, SCTPNL_PADDR_A_MTU, 4),
+	SNL_BOOL(P, hb_active, SCTPNL_PADDRINFO_HB_ACTIVE,
+		 SCTPNL_PADDR_A_HB_ACTIVE, 1, .name = NULL),
 };
 static struct snl_desc paddrinfo_desc =
 	DESC("sctp_paddrinfo", P, paddrinfo_rows, WITH_ID(P));

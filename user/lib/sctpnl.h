@@ -37,7 +37,7 @@ extern "C" {
  * setters and actions: LIBSCTPNL_1.1; the monitor: LIBSCTPNL_1.2). */
 #pragma GCC visibility push(default)
 
-#define SCTPNL_LIB_VERSION	"0.2.0"
+#define SCTPNL_LIB_VERSION	"0.3.0"
 
 /*
  * Growth.  The structs below are embedded in one another and handed
@@ -141,6 +141,7 @@ enum {
 	SCTPNL_PADDRINFO_RTO,
 	SCTPNL_PADDRINFO_MTU,
 	SCTPNL_PADDRINFO_SRTT_MS,	/* not a record field: srtt_ms */
+	SCTPNL_PADDRINFO_HB_ACTIVE,	/* nor this: hb_active */
 };
 
 /*
@@ -148,6 +149,8 @@ enum {
  * kernel's transport->srtt, HZ 250 on Debian), rto in ms.  srtt_ms is
  * not a field of the record: the same srtt in milliseconds, what every
  * table and JSON view shows (JSON key "srtt_ms"; -f erl keeps srtt).
+ * Nor is hb_active: 1 while the path's heartbeat timer runs (JSON only;
+ * since libsctpnl 0.3, test SCTPNL_PADDRINFO_HB_ACTIVE).
  */
 struct sctpnl_paddrinfo {
 	uint32_t assoc_id;
@@ -159,7 +162,8 @@ struct sctpnl_paddrinfo {
 	uint32_t mtu;
 	uint32_t set;
 	uint32_t srtt_ms;		/* SCTPNL_PADDRINFO_SRTT_MS */
-	uint8_t reserved[16];		/* zero (see "Growth" above) */
+	uint8_t hb_active;		/* SCTPNL_PADDRINFO_HB_ACTIVE */
+	uint8_t reserved[15];		/* zero (see "Growth" above) */
 };
 
 enum {

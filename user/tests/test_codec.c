@@ -80,6 +80,7 @@ static void put_path(struct nl_msg *m, const char *ip, int state, int primary,
 	nla_put_u32(m, SCTPNL_PADDR_A_RTTVAR, 6);
 	nla_put_u32(m, SCTPNL_PADDR_A_SRTT_SOCKOPT, 3);
 	nla_put_u32(m, SCTPNL_PADDR_A_LAST_HEARD, 42);
+	nla_put_u8(m, SCTPNL_PADDR_A_HB_ACTIVE, state != 0);
 	nla_nest_end(m, n);
 }
 
@@ -242,6 +243,8 @@ static void test_assoc(void)
 	CHECK(a->paths[0].info.state == SCTPNL_PATH_PF);
 	CHECK(a->paths[1].srtt == 12 && a->paths[1].info.srtt == 3);
 	CHECK(a->paths[1].last_heard == 42 && a->paths[1].rttvar == 6);
+	CHECK(a->paths[0].info.hb_active == 1 &&
+	      SCTPNL_ISSET(&a->paths[0].info, SCTPNL_PADDRINFO_HB_ACTIVE));
 	CHECK(a->status.primary.cwnd == 8760);
 	CHECK(a->stats.opackets == 1ULL << 40 && a->stats.rtxchunks == 3);
 	CHECK(a->stats.max_obs_rto_addr.family == AF_INET);
