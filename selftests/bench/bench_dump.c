@@ -6,12 +6,15 @@
  *                            dump every association through the library
  *                            (all of each, SCTPNL_INFO_BRIEF, or what
  *                            sctpctl's table asks: BRIEF | MISC), print
- *                            "count N seconds T maxrss_kb K"
+ *                            "count N seconds T maxrss_kb K heap_kb H
+ *                            mmap_kb M minflt F" (the heap's size and
+ *                            the malloc'd mmaps at the end, page faults)
  *   bench_dump lookup R      R gets by 4-tuple and R gets by assoc id of
  *                            one association from the middle of the dump,
  *                            print the mean time of each in microseconds
  */
 #include <stdio.h>
+#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -68,6 +71,8 @@ int main(int argc, char **argv)
 	}
 	if (argc >= 2 && !strcmp(argv[1], "count")) {
 		struct sctpnl_filter f = { 0 };
+		struct mallinfo2 mi;
+		struct rusage ru;
 
 		if (argc == 3 && !strcmp(argv[2], "brief")) {
 			f.info = SCTPNL_INFO_BRIEF;
@@ -83,8 +88,11 @@ int main(int argc, char **argv)
 			fprintf(stderr, "dump: %s\n", sctpnl_errmsg(h));
 			return 1;
 		}
-		printf("count %lu seconds %.3f maxrss_kb %ld\n", p.n, t1 - t0,
-		       maxrss_kb());
+		mi = mallinfo2();
+		getrusage(RUSAGE_SELF, &ru);
+		printf("count %lu seconds %.3f maxrss_kb %ld heap_kb %zu mmap_kb %zu minflt %ld\n",
+		       p.n, t1 - t0, maxrss_kb(), mi.arena >> 10, mi.hblkhd >> 10,
+		       ru.ru_minflt);
 		return 0;
 	}
 	if (argc != 3 || strcmp(argv[1], "lookup")) {
