@@ -22,25 +22,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/.." && pwd)
 sctpctl=$top/user/sctpctl/sctpctl
 
-if [ -z "$PM_IN_NS" ]; then
-	[ "$(id -u)" = 0 ] || { echo "# needs root"; exit $KSFT_SKIP; }
-	command -v python3 >/dev/null || { echo "# no python3"; exit $KSFT_SKIP; }
-	grep -q '^sctpnl ' /proc/modules || { echo "# sctpnl not loaded"; exit $KSFT_SKIP; }
-	ns=snlpm$$
-	ip netns add "$ns" && ip -n "$ns" link set lo up ||
-		{ echo "# cannot create netns"; exit $KSFT_SKIP; }
-	PM_IN_NS=1 ip netns exec "$ns" "$0" "$@"
-	rc=$?
-	ip netns del "$ns"
-	exit $rc
-fi
-
-work=$(mktemp -d "$top/.cache/procmatch.XXXXXX") || exit 1
-cleanup() {
-	[ -n "$HOLD_PID" ] && kill "$HOLD_PID" 2>/dev/null && wait "$HOLD_PID" 2>/dev/null
-	rm -rf "$work"
-}
-trap cleanup EXIT
+command -v python3 >/dev/null || { echo "# no python3"; exit $KSFT_SKIP; }
+ktap_in_netns "$@"
+ktap_workdir "$top" procmatch
 
 ktap_plan 7
 

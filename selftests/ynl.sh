@@ -25,27 +25,11 @@ cli=$top/.cache/ynl/tools/net/ynl/pyynl/cli.py
 spec=$top/Documentation/netlink/specs/sctpnl.yaml
 schema=$top/.cache/ynl/Documentation/netlink/genetlink-legacy.yaml
 
-if [ -z "$YNL_IN_NS" ]; then
-	[ "$(id -u)" = 0 ] || { echo "# needs root"; exit $KSFT_SKIP; }
-	[ -e "$cli" ] || { echo "# no $cli (scripts/ynl.sh)"; exit $KSFT_SKIP; }
-	python3 -c 'import yaml, jsonschema' 2>/dev/null ||
-		{ echo "# no python3-yaml/jsonschema"; exit $KSFT_SKIP; }
-	grep -q '^sctpnl ' /proc/modules || { echo "# sctpnl not loaded"; exit $KSFT_SKIP; }
-	ns=snlynl$$
-	ip netns add "$ns" && ip -n "$ns" link set lo up ||
-		{ echo "# cannot create netns"; exit $KSFT_SKIP; }
-	YNL_IN_NS=1 ip netns exec "$ns" "$0" "$@"
-	rc=$?
-	ip netns del "$ns"
-	exit $rc
-fi
-
-work=$(mktemp -d "$top/.cache/ynl.XXXXXX") || exit 1
-cleanup() {
-	[ -n "$HOLD_PID" ] && kill "$HOLD_PID" 2>/dev/null && wait "$HOLD_PID" 2>/dev/null
-	rm -rf "$work"
-}
-trap cleanup EXIT
+[ -e "$cli" ] || { echo "# no $cli (scripts/ynl.sh)"; exit $KSFT_SKIP; }
+python3 -c 'import yaml, jsonschema' 2>/dev/null ||
+	{ echo "# no python3-yaml/jsonschema"; exit $KSFT_SKIP; }
+ktap_in_netns "$@"
+ktap_workdir "$top" ynl
 
 ynl() { python3 "$cli" --spec "$spec" --schema "$schema" "$@"; }
 
