@@ -159,7 +159,7 @@ for load in "${loads[@]}"; do
 		"$t_proc" "$ssr" "$pr" "$tu" "$iu" "$bpa" \
 		"$x_wall" "$xa_wall"
 	echo "#   setup ${setup}s; sctpctl rows $count, library $libcount," \
-	     "SctpCurrEstab $real; library maxrss $(echo "$lib" | awk '{ print $6 " kB, heap " $8 " kB, mmap " $10 " kB, " $12 " minor faults" }')"
+	     "SctpCurrEstab $real; library maxrss $(echo "$lib" | awk '{ print $6 " kB (" $20 " kB before the dump; at the end: anonymous " $14 " kB, files " $16 " kB), heap " $8 " kB (most " $18 " kB), mmap " $10 " kB, " $12 " minor faults" }')"
 	t_walk=$(echo "$walk" | awk '{ printf "%.3f", $2 / 1e9 }')
 	echo "#   -f erl ${t_erl}s; bare walk ${t_walk}s ($(echo "$walk" | awk '{ print $1 }')" \
 	     "counted); json/lib $(ratio "$t_json" "$t_lib"), erl/lib" \

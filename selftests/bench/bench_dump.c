@@ -7,8 +7,14 @@
  *                            (all of each, SCTPNL_INFO_BRIEF, or what
  *                            sctpctl's table asks: BRIEF | MISC), print
  *                            "count N seconds T maxrss_kb K heap_kb H
- *                            mmap_kb M minflt F" (the heap's size and
- *                            the malloc'd mmaps at the end, page faults)
+ *                            mmap_kb M minflt F rss_anon_kb A
+ *                            rss_file_kb R peak_heap_kb P
+ *                            maxrss_before_kb B": the peak RSS; the heap
+ *                            and malloc'd mmaps at the end; page faults;
+ *                            the RSS at the end, anonymous and file
+ *                            pages (fault-around maps as many of those as
+ *                            the page cache holds); the most heap seen
+ *                            during the dump; the peak RSS before it
  *   bench_dump lookup R      R gets by 4-tuple and R gets by assoc id of
  *                            one association from the middle of the dump,
  *                            print the mean time of each in microseconds
@@ -23,6 +29,7 @@
 
 struct pick {
 	unsigned long n, want;
+	size_t peak_heap;		/* most heap + mmaps seen, bytes */
 	struct sctpnl_key key;
 	uint32_t id;
 };
@@ -39,6 +46,14 @@ static int count_cb(const struct sctpnl_assoc *a, void *arg)
 {
 	struct pick *p = arg;
 
+	/* malloc may trim the heap before the end: sample it on the way */
+	if (!(p->n & 1023)) {
+		struct mallinfo2 mi = mallinfo2();
+
+		if (mi.arena + mi.hblkhd > p->peak_heap)
+			p->peak_heap = mi.arena + mi.hblkhd;
+	}
+
 	if (p->n++ == p->want && a->n_laddrs && a->primary_path >= 0) {
 		p->id = a->assoc_id;
 		p->key.by_addr = 1;
@@ -47,6 +62,24 @@ static int count_cb(const struct sctpnl_assoc *a, void *arg)
 		p->key.peer = a->paths[a->primary_path].info.address;
 	}
 	return 0;
+}
+
+/* A "Name:   N kB" line of /proc/self/status, or -1. */
+static long status_kb(const char *name)
+{
+	char line[128];
+	size_t n = strlen(name);
+	long v = -1;
+	FILE *f = fopen("/proc/self/status", "r");
+
+	while (f && fgets(line, sizeof(line), f))
+		if (!strncmp(line, name, n) && line[n] == ':') {
+			v = atol(line + n + 1);
+			break;
+		}
+	if (f)
+		fclose(f);
+	return v;
 }
 
 static long maxrss_kb(void)
@@ -73,6 +106,7 @@ int main(int argc, char **argv)
 		struct sctpnl_filter f = { 0 };
 		struct mallinfo2 mi;
 		struct rusage ru;
+		long rss0;
 
 		if (argc == 3 && !strcmp(argv[2], "brief")) {
 			f.info = SCTPNL_INFO_BRIEF;
@@ -81,6 +115,7 @@ int main(int argc, char **argv)
 			f.info = SCTPNL_INFO_BRIEF | SCTPNL_INFO_MISC;
 			SCTPNL_SETF(&f, SCTPNL_FILTER_INFO);
 		}
+		rss0 = maxrss_kb();
 		t0 = now();
 		err = sctpnl_assoc_dump(h, &f, count_cb, &p);
 		t1 = now();
@@ -90,9 +125,10 @@ int main(int argc, char **argv)
 		}
 		mi = mallinfo2();
 		getrusage(RUSAGE_SELF, &ru);
-		printf("count %lu seconds %.3f maxrss_kb %ld heap_kb %zu mmap_kb %zu minflt %ld\n",
+		printf("count %lu seconds %.3f maxrss_kb %ld heap_kb %zu mmap_kb %zu minflt %ld rss_anon_kb %ld rss_file_kb %ld peak_heap_kb %zu maxrss_before_kb %ld\n",
 		       p.n, t1 - t0, maxrss_kb(), mi.arena >> 10, mi.hblkhd >> 10,
-		       ru.ru_minflt);
+		       ru.ru_minflt, status_kb("RssAnon"), status_kb("RssFile"),
+		       p.peak_heap >> 10, rss0);
 		return 0;
 	}
 	if (argc != 3 || strcmp(argv[1], "lookup")) {
