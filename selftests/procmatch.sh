@@ -53,21 +53,14 @@ ss -S -a -n >"$work/ss" 2>&1
 ktap_check "sctpctl -j assoc show exits 0" test $rc = 0
 [ -s "$work/sctpctl.err" ] && sed 's/^/# sctpctl: /' "$work/sctpctl.err"
 
-python3 - "$work" "$want" <<'PY'
+python3 - "$here/lib" "$work" "$want" <<'PY'
 import ipaddress, json, sys
 
-work, want = sys.argv[1], int(sys.argv[2])
-n = 2   # tests 1 and 2 were printed by the shell
-bad = 0
+sys.path.insert(0, sys.argv[1])
+from ktap import Tap
 
-def tap(ok, name, why=()):
-    global n, bad
-    n += 1
-    print(("ok %d %s" if ok else "not ok %d %s") % (n, name))
-    if not ok:
-        bad += 1
-        for w in list(why)[:40]:
-            print("#   " + w)
+work, want = sys.argv[2], int(sys.argv[3])
+tap = Tap(done=2)	# tests 1 and 2 were printed by the shell
 
 def norm(a):
     a = a.strip().lstrip("*").strip("[]").split("%")[0]
@@ -174,7 +167,7 @@ tap(not why, "per association: peer addresses, path state, "
 ss = [l for l in open(work + "/ss").read().splitlines() if l.startswith("`-")]
 tap(len(ss) == want, "ss -S -a -n shows %d associations" % want,
     ["ss shows %d" % len(ss)])
-sys.exit(1 if bad else 0)
+sys.exit(tap.status())
 PY
 rc=$?
 if [ $rc != 0 ]; then

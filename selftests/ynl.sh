@@ -63,21 +63,14 @@ echo $? >"$work/bad.rc"
 ynl --policy --do assoc-set --output-json >"$work/policy.json" 2>"$work/err" ||
 	sed 's/^/# /' "$work/err"
 
-python3 - "$work" "$id" <<'PY'
+python3 - "$here/lib" "$work" "$id" <<'PY'
 import json, sys
 
-work, id_ = sys.argv[1], int(sys.argv[2])
-n = 1	# test 1 was printed by the shell
-bad = 0
+sys.path.insert(0, sys.argv[1])
+from ktap import Tap
 
-def tap(ok, name, why=()):
-    global n, bad
-    n += 1
-    print(("ok %d %s" if ok else "not ok %d %s") % (n, name))
-    if not ok:
-        bad += 1
-        for w in list(why)[:20]:
-            print("#   " + str(w))
+work, id_ = sys.argv[2], int(sys.argv[3])
+tap = Tap(done=1, why_max=20)	# test 1 was printed by the shell
 
 def load(name):
     try:
@@ -124,7 +117,7 @@ want = ["rtoinfo", "paddrparams", "assoc-id"]
 tap(all(w in pol for w in want),
     "the kernel's assoc-set policy has %s" % ", ".join(want),
     ["policy: %s" % pol[:300]])
-sys.exit(1 if bad else 0)
+sys.exit(tap.status())
 PY
 [ $? = 0 ] || __ktap_fail=1
 ktap_finish
