@@ -146,6 +146,19 @@ static void sctpnl_ev_fail(struct sctpnl_ev *ev)
 	sctpnl_count_lost();
 }
 
+/*
+ * Send the event, or drop and count it when @failed (an attribute did not
+ * fit).  Returns 0, what a kprobe pre-handler returns.
+ */
+static int sctpnl_ev_end(struct sctpnl_ev *ev, bool failed)
+{
+	if (failed)
+		sctpnl_ev_fail(ev);
+	else
+		sctpnl_ev_send(ev);
+	return 0;
+}
+
 /* Up to SCTPNL_EVENT_DATA_MAX bytes of @skb from @off, at most @len. */
 static int sctpnl_put_data(struct sk_buff *msg, const struct sk_buff *skb,
 			   unsigned int off, unsigned int len)
@@ -184,21 +197,16 @@ static int sctpnl_assoc_change_pre(struct kprobe *p, struct pt_regs *regs)
 
 	if (!sctpnl_ev_begin(&ev, asoc, SCTPNL_CMD_EVENT_ASSOC_CHANGE))
 		return 0;
-	if (nla_put_u16(ev.skb, SCTPNL_EVENT_A_STATE, (u16)ARG_U(regs, 2)) ||
-	    nla_put_u32(ev.skb, SCTPNL_EVENT_A_ERROR, (u16)ARG_U(regs, 3)) ||
-	    nla_put_u16(ev.skb, SCTPNL_EVENT_A_OUTBOUND_STREAMS,
-			(u16)ARG_U(regs, 4)) ||
-	    nla_put_u16(ev.skb, SCTPNL_EVENT_A_INBOUND_STREAMS,
-			(u16)ARG_U(regs, 5)) ||
-	    (chunk && sctpnl_put_data(ev.skb, chunk->skb, 0,
-				      ntohs(chunk->chunk_hdr->length) -
-				      sizeof(struct sctp_chunkhdr))))
-		goto fail;
-	sctpnl_ev_send(&ev);
-	return 0;
-fail:
-	sctpnl_ev_fail(&ev);
-	return 0;
+	return sctpnl_ev_end(&ev,
+		nla_put_u16(ev.skb, SCTPNL_EVENT_A_STATE, (u16)ARG_U(regs, 2)) ||
+		nla_put_u32(ev.skb, SCTPNL_EVENT_A_ERROR, (u16)ARG_U(regs, 3)) ||
+		nla_put_u16(ev.skb, SCTPNL_EVENT_A_OUTBOUND_STREAMS,
+			    (u16)ARG_U(regs, 4)) ||
+		nla_put_u16(ev.skb, SCTPNL_EVENT_A_INBOUND_STREAMS,
+			    (u16)ARG_U(regs, 5)) ||
+		(chunk && sctpnl_put_data(ev.skb, chunk->skb, 0,
+					  ntohs(chunk->chunk_hdr->length) -
+					  sizeof(struct sctp_chunkhdr))));
 }
 
 /* sctp_ulpevent_notify_peer_addr_change(transport, state, error) */
@@ -212,15 +220,10 @@ static int sctpnl_paddr_change_pre(struct kprobe *p, struct pt_regs *regs)
 		return 0;
 	if (!sctpnl_ev_begin(&ev, t->asoc, SCTPNL_CMD_EVENT_PADDR_CHANGE))
 		return 0;
-	if (sctpnl_put_addr(ev.skb, SCTPNL_EVENT_A_ADDR, &t->ipaddr, true) ||
-	    nla_put_u16(ev.skb, SCTPNL_EVENT_A_STATE, ARG_U(regs, 1)) ||
-	    nla_put_u32(ev.skb, SCTPNL_EVENT_A_ERROR, ARG_U(regs, 2)))
-		goto fail;
-	sctpnl_ev_send(&ev);
-	return 0;
-fail:
-	sctpnl_ev_fail(&ev);
-	return 0;
+	return sctpnl_ev_end(&ev,
+		sctpnl_put_addr(ev.skb, SCTPNL_EVENT_A_ADDR, &t->ipaddr, true) ||
+		nla_put_u16(ev.skb, SCTPNL_EVENT_A_STATE, ARG_U(regs, 1)) ||
+		nla_put_u32(ev.skb, SCTPNL_EVENT_A_ERROR, ARG_U(regs, 2)));
 }
 
 /*
@@ -242,15 +245,10 @@ static int sctpnl_remote_error_pre(struct kprobe *p, struct pt_regs *regs)
 	eh = (const struct sctp_errhdr *)skb->data;
 	elen = SCTP_PAD4(ntohs(eh->length));
 	elen = elen > sizeof(*eh) ? elen - sizeof(*eh) : 0;
-	if (nla_put_u32(ev.skb, SCTPNL_EVENT_A_ERROR,
-			(__force u16)eh->cause) ||
-	    sctpnl_put_data(ev.skb, skb, sizeof(*eh), elen))
-		goto fail;
-	sctpnl_ev_send(&ev);
-	return 0;
-fail:
-	sctpnl_ev_fail(&ev);
-	return 0;
+	return sctpnl_ev_end(&ev,
+		nla_put_u32(ev.skb, SCTPNL_EVENT_A_ERROR,
+			    (__force u16)eh->cause) ||
+		sctpnl_put_data(ev.skb, skb, sizeof(*eh), elen));
 }
 
 /* One SEND_FAILED for @chunk, as sctp_ulpevent_make_send_failed() would. */
@@ -280,9 +278,7 @@ static void sctpnl_send_failed(const struct sctp_chunk *chunk, u32 error)
 	if (sctpnl_fill_sndrcv(ev.skb, SCTPNL_EVENT_A_SNDRCVINFO, &si, true))
 		goto fail;
 
-	if (sctpnl_put_data(ev.skb, chunk->skb, hlen, len))
-		goto fail;
-	sctpnl_ev_send(&ev);
+	sctpnl_ev_end(&ev, sctpnl_put_data(ev.skb, chunk->skb, hlen, len));
 	return;
 fail:
 	sctpnl_ev_fail(&ev);
@@ -326,13 +322,9 @@ static int sctpnl_adaptation_pre(struct kprobe *p, struct pt_regs *regs)
 
 	if (!sctpnl_ev_begin(&ev, asoc, SCTPNL_CMD_EVENT_ADAPTATION))
 		return 0;
-	if (nla_put_u32(ev.skb, SCTPNL_EVENT_A_ADAPTATION_IND,
-			asoc->peer.adaptation_ind)) {
-		sctpnl_ev_fail(&ev);
-		return 0;
-	}
-	sctpnl_ev_send(&ev);
-	return 0;
+	return sctpnl_ev_end(&ev, nla_put_u32(ev.skb,
+					     SCTPNL_EVENT_A_ADAPTATION_IND,
+					     asoc->peer.adaptation_ind));
 }
 
 static void sctpnl_pdapi(const struct sctp_association *asoc, u32 indication)
@@ -341,11 +333,8 @@ static void sctpnl_pdapi(const struct sctp_association *asoc, u32 indication)
 
 	if (!sctpnl_ev_begin(&ev, asoc, SCTPNL_CMD_EVENT_PDAPI))
 		return;
-	if (nla_put_u32(ev.skb, SCTPNL_EVENT_A_INDICATION, indication)) {
-		sctpnl_ev_fail(&ev);
-		return;
-	}
-	sctpnl_ev_send(&ev);
+	sctpnl_ev_end(&ev, nla_put_u32(ev.skb, SCTPNL_EVENT_A_INDICATION,
+				       indication));
 }
 
 /* sctp_ulpq_abort_pd(ulpq, gfp): DATA (not I-DATA) partial delivery. */
