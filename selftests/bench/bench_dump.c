@@ -126,7 +126,7 @@ int main(int argc, char **argv)
 		mi = mallinfo2();
 		getrusage(RUSAGE_SELF, &ru);
 		printf("count %lu seconds %.3f maxrss_kb %ld heap_kb %zu mmap_kb %zu minflt %ld rss_anon_kb %ld rss_file_kb %ld peak_heap_kb %zu maxrss_before_kb %ld\n",
-		       p.n, t1 - t0, maxrss_kb(), mi.arena >> 10, mi.hblkhd >> 10,
+		       p.n, t1 - t0, ru.ru_maxrss, mi.arena >> 10, mi.hblkhd >> 10,
 		       ru.ru_minflt, status_kb("RssAnon"), status_kb("RssFile"),
 		       p.peak_heap >> 10, rss0);
 		return 0;
