@@ -25,6 +25,7 @@
  * the tracepoint module notifier, which also tells us if sctp.ko goes.
  */
 #include <linux/module.h>
+#include <linux/sched/clock.h>
 #include <linux/sort.h>
 #include <linux/tracepoint.h>
 #include <net/netns/generic.h>
@@ -85,6 +86,85 @@ static atomic_t sctpnl_probe_filters = ATOMIC_INIT(0);
 
 /* The tracepoint we are attached to; under tracepoint_module_list_mutex. */
 static struct tracepoint *sctpnl_probe_tp;
+
+/*
+ * Where the sampling time goes, for make bench-probe-cost only: a build
+ * with -DSCTPNL_PROBE_STATS counts the SACKs seen and the time spent on
+ * them, the SACKs sampled and the time from there on (clock, lock,
+ * batches, samples; built_ns stops before the unlock, which may run
+ * pending softirqs: other work, counted in the other two), and the
+ * flush timer's multicasts, in /sys/module/sctpnl/parameters/probe_stats.
+ * Its own clock reads are in those times; clock_ns says what one costs.
+ * Shipped builds compile the stubs below to nothing.
+ */
+enum {
+	SCTPNL_PS_SACKS,
+	SCTPNL_PS_SACK_NS,
+	SCTPNL_PS_SAMPLED,
+	SCTPNL_PS_SAMPLED_NS,
+	SCTPNL_PS_BUILT_NS,
+	SCTPNL_PS_SAMPLES,
+	SCTPNL_PS_FLUSHES,
+	SCTPNL_PS_FLUSH_NS,
+	SCTPNL_PS_NR
+};
+
+#ifdef SCTPNL_PROBE_STATS
+struct sctpnl_probe_stats {
+	u64 v[SCTPNL_PS_NR];
+};
+
+static DEFINE_PER_CPU(struct sctpnl_probe_stats, sctpnl_ps);
+
+static u64 sctpnl_ps_clock(void)
+{
+	return local_clock();
+}
+
+static void sctpnl_ps_add(int i, u64 v)
+{
+	this_cpu_add(sctpnl_ps.v[i], v);
+}
+
+static int sctpnl_ps_get(char *buf, const struct kernel_param *kp)
+{
+	static const char *const name[SCTPNL_PS_NR] = {
+		"sacks", "sack_ns", "sampled", "sampled_ns", "built_ns",
+		"samples", "flushes", "flush_ns",
+	};
+	u64 sum[SCTPNL_PS_NR] = {}, t0;
+	int cpu, i, n = 0;
+
+	for_each_possible_cpu(cpu)
+		for (i = 0; i < SCTPNL_PS_NR; i++)
+			sum[i] += per_cpu(sctpnl_ps, cpu).v[i];
+	for (i = 0; i < SCTPNL_PS_NR; i++)
+		n += scnprintf(buf + n, PAGE_SIZE - n, "%s %llu\n",
+			       name[i], sum[i]);
+	t0 = local_clock();
+	for (i = 0; i < 1000; i++)
+		local_clock();
+	n += scnprintf(buf + n, PAGE_SIZE - n, "clock_ns %llu\n",
+		       div_u64(local_clock() - t0, 1001));
+	return n;
+}
+
+static const struct kernel_param_ops sctpnl_ps_ops = {
+	.get = sctpnl_ps_get,
+};
+
+module_param_cb(probe_stats, &sctpnl_ps_ops, NULL, 0444);
+MODULE_PARM_DESC(probe_stats, "time spent sampling SACKs (bench builds)");
+#else
+static inline u64 sctpnl_ps_clock(void)
+{
+	return 0;
+}
+
+static inline void sctpnl_ps_add(int i, u64 v)
+{
+}
+#endif
 
 /*
  * Whether the interval lets a sample through now; then it starts again.
@@ -177,10 +257,13 @@ static void sctpnl_probe_send(struct sctpnl_probe_net *pn)
 static void sctpnl_probe_flush(struct timer_list *timer)
 {
 	struct sctpnl_probe_net *pn = timer_container_of(pn, timer, flush);
+	u64 t0 = sctpnl_ps_clock();
 
 	spin_lock_bh(&pn->lock);
 	sctpnl_probe_send(pn);
 	spin_unlock_bh(&pn->lock);
+	sctpnl_ps_add(SCTPNL_PS_FLUSHES, 1);
+	sctpnl_ps_add(SCTPNL_PS_FLUSH_NS, sctpnl_ps_clock() - t0);
 }
 
 /* A new batch: the message's headers and room for its loss count. */
@@ -234,21 +317,16 @@ static void sctpnl_probe_append(struct sctpnl_probe_net *pn,
 	/* The fill cannot fail with SCTPNL_PROBE_SIZE of room. */
 	if (!skb || sctpnl_fill_path_sample(skb, asoc, t, now))
 		sctpnl_count_lost();
+	sctpnl_ps_add(SCTPNL_PS_SAMPLES, 1);
 }
 
-/*
- * The sctp_probe tracepoint: TP_PROTO(ep, asoc, chunk).  Runs in the
- * SACK's receive path, atomic, with the association's socket locked,
- * which keeps its transport list stable.
- */
-static void sctpnl_probe_sack(void *data, const struct sctp_endpoint *ep,
-			      const struct sctp_association *asoc,
-			      struct sctp_chunk *chunk)
+/* One SACK: a sample of each path, if one is due and heard. */
+static void sctpnl_probe_take(const struct sctp_association *asoc)
 {
 	struct net *net = sock_net(asoc->base.sk);
 	const struct sctp_transport *t;
 	struct sctpnl_probe_net *pn;
-	u64 now;
+	u64 now, t0, t1;
 
 	/*
 	 * The filter before the listeners: with a rate limit most SACKs stop
@@ -261,6 +339,7 @@ static void sctpnl_probe_sack(void *data, const struct sctp_endpoint *ep,
 	    !genl_has_listeners(&sctpnl_family, net, SCTPNL_MCGRP_PROBE_IDX))
 		return;
 
+	t0 = sctpnl_ps_clock();
 	pn = net_generic(net, sctpnl_probe_net_id);
 
 	now = ktime_get_real_ns();
@@ -271,7 +350,27 @@ static void sctpnl_probe_sack(void *data, const struct sctp_endpoint *ep,
 	spin_lock_bh(&pn->lock);
 	list_for_each_entry(t, &asoc->peer.transport_addr_list, transports)
 		sctpnl_probe_append(pn, asoc, t, now);
+	t1 = sctpnl_ps_clock();
 	spin_unlock_bh(&pn->lock);
+	sctpnl_ps_add(SCTPNL_PS_SAMPLED, 1);
+	sctpnl_ps_add(SCTPNL_PS_SAMPLED_NS, sctpnl_ps_clock() - t0);
+	sctpnl_ps_add(SCTPNL_PS_BUILT_NS, t1 - t0);
+}
+
+/*
+ * The sctp_probe tracepoint: TP_PROTO(ep, asoc, chunk).  Runs in the
+ * SACK's receive path, atomic, with the association's socket locked,
+ * which keeps its transport list stable.
+ */
+static void sctpnl_probe_sack(void *data, const struct sctp_endpoint *ep,
+			      const struct sctp_association *asoc,
+			      struct sctp_chunk *chunk)
+{
+	u64 t0 = sctpnl_ps_clock();
+
+	sctpnl_probe_take(asoc);
+	sctpnl_ps_add(SCTPNL_PS_SACKS, 1);
+	sctpnl_ps_add(SCTPNL_PS_SACK_NS, sctpnl_ps_clock() - t0);
 }
 
 static int sctpnl_u32_cmp(const void *a, const void *b)
