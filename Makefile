@@ -142,6 +142,18 @@ bench-tput:
 	@$(VM) -V $(KERNEL) -c 1 -m 1536 -t 3600 -- selftests/bench/tput.sh \
 		$(TPUT_ROUNDS) $(TPUT_SECS) $(TPUT_INTERVALS)
 
+# The same runs with a module that counts its own time on SACKs
+# (kmod/probe.c, SCTPNL_PROBE_STATS), built aside: where the cost goes.
+PSTATS_KO = $(CACHE)/sctpnl-probe-stats-$(KERNEL).ko
+bench-probe-cost:
+	@scripts/deps.sh $(KERNEL)
+	@scripts/kbuild.sh $(KERNEL) -s W=1 KCFLAGS=-DSCTPNL_PROBE_STATS
+	cp $(CACHE)/build/$(KERNEL)/kmod/sctpnl.ko $(PSTATS_KO)
+	$(MAKE) all KERNELS=$(KERNEL)
+	@$(VM) -V $(KERNEL) -c 1 -m 1536 -t 3600 -o $(PSTATS_KO) -- \
+		selftests/bench/tput.sh $(TPUT_ROUNDS) $(TPUT_SECS) \
+		$(TPUT_INTERVALS)
+
 TPUT_ROUNDS ?= 9
 TPUT_SECS ?= 5
 TPUT_INTERVALS ?= 10,0
@@ -162,7 +174,7 @@ clean:
 
 .PHONY: all deps module user erlang selftests uapi lint lint-uapi check \
 	debug-kernel run bench \
-	bench-tput \
+	bench-tput bench-probe-cost \
 	vm-run clean
 
 include mk/install.mk

@@ -38,10 +38,20 @@ ticks() {
 	echo "$((u + n + s + q + sq)) $((u + n + s + i + w + q + sq))"
 }
 
+# A module built by make bench-probe-cost counts its time on SACKs
+# (kmod/probe.c, SCTPNL_PROBE_STATS): the counters as one line, or none.
+stats=/sys/module/sctpnl/parameters/probe_stats
+pstats() {
+	[ -r $stats ] && tr '\n' ' ' <$stats
+	echo
+}
+
 # One run of set-up $1: prints Mbit/s received and the fraction of the
-# CPU busy meanwhile (/proc/stat: the listener's share included).
+# CPU busy meanwhile (/proc/stat: the listener's share included).  With
+# the counting module, /tmp/pstats.out says where sctpnl's time went.
 run() {
-	local mode=$1 lpid=
+	local mode=$1 lpid= s0 s1 lcpu=0 w0 w1
+	: >/tmp/pstats.out
 	case $mode in
 	unloaded) grep -q '^sctpnl ' /proc/modules && rmmod sctpnl ;;
 	*) grep -q '^sctpnl ' /proc/modules || insmod "$ko" ;;
@@ -62,13 +72,25 @@ run() {
 		;;
 	esac
 	local t0 t1
+	s0=$(pstats)
+	w0=$(date +%s%N)
 	t0=$(ticks)
 	ip netns exec tp-a iperf3 --sctp -c 10.9.0.2 -p 5201 -t $((secs + 1)) \
 		-O 1 -J >/tmp/tput.json 2>&1 &
 	local ipid=$!
 	wait $ipid
 	t1=$(ticks)
-	[ -n "$lpid" ] && { kill $lpid; wait $lpid; }
+	w1=$(date +%s%N)
+	s1=$(pstats)
+	if [ -n "$lpid" ]; then
+		kill $lpid
+		wait $lpid
+		lcpu=$(sed -n 's/.*, \([0-9.]*\) s CPU reading$/\1/p' \
+			/tmp/listen.out)
+	fi
+	[ -n "$s1" ] && [ "$mode" != unloaded ] &&
+		python3 "$top/selftests/bench/pstats.py" "$mode" $((w1 - w0)) \
+			"${lcpu:-0}" "$s0" "$s1" >/tmp/pstats.out
 	python3 -c 'import json, sys
 d = json.load(open("/tmp/tput.json"))
 b0, a0, b1, a1 = map(int, sys.argv[1:])
@@ -81,6 +103,7 @@ for iv in ${intervals//,/ }; do
 	modes+=("probe$iv")
 done
 declare -A res cpu
+: >/tmp/tput.cost
 for r in $(seq "$rounds"); do
 	# Rotate the order so that no set-up always follows the same one.
 	for k in $(seq 0 $((${#modes[@]} - 1))); do
@@ -90,6 +113,8 @@ for r in $(seq "$rounds"); do
 		cpu[$mode]="${cpu[$mode]:-} $busy"
 		echo "# round $r $mode: $v Mbit/s, CPU busy $busy"
 		case $mode in probe*) sed 's/^/#   /' /tmp/listen.out ;; esac
+		sed -n 's/^#/#  /p' /tmp/pstats.out
+		sed -n "/^cost /p" /tmp/pstats.out >>/tmp/tput.cost
 	done
 done
 grep -q '^sctpnl ' /proc/modules || insmod "$ko"
@@ -131,4 +156,6 @@ for mode, v in res.items():
            st.median(v) / st.median(base), r[0], r[1],
            st.median(cpu[mode]), c[0], c[1]))
 EOF
+[ -s /tmp/tput.cost ] &&
+	python3 "$top/selftests/bench/pstats.py" --summary /tmp/tput.cost
 ip netns del tp-a; ip netns del tp-b
