@@ -189,16 +189,18 @@ static int sctpnl_assoc_change_pre(struct kprobe *p, struct pt_regs *regs)
 {
 	const struct sctp_chunk *chunk = ARG(regs, 6);
 	struct sctp_association *asoc = ARG(regs, 0);
+	/* A __u16 argument: the register's upper bits are undefined. */
+	u16 state = ARG_U(regs, 2);
 	struct sctpnl_ev ev;
 
 	/* Up (again): a request by id finds it without a walk. */
-	if (ARG_U(regs, 2) == SCTP_COMM_UP || ARG_U(regs, 2) == SCTP_RESTART)
+	if (state == SCTP_COMM_UP || state == SCTP_RESTART)
 		sctpnl_index_add(asoc, asoc->peer.primary_path);
 
 	if (!sctpnl_ev_begin(&ev, asoc, SCTPNL_CMD_EVENT_ASSOC_CHANGE))
 		return 0;
 	return sctpnl_ev_end(&ev,
-		nla_put_u16(ev.skb, SCTPNL_EVENT_A_STATE, (u16)ARG_U(regs, 2)) ||
+		nla_put_u16(ev.skb, SCTPNL_EVENT_A_STATE, state) ||
 		nla_put_u32(ev.skb, SCTPNL_EVENT_A_ERROR, (u16)ARG_U(regs, 3)) ||
 		nla_put_u16(ev.skb, SCTPNL_EVENT_A_OUTBOUND_STREAMS,
 			    (u16)ARG_U(regs, 4)) ||
