@@ -94,6 +94,8 @@ static struct tracepoint *sctpnl_probe_tp;
  * batches, samples; built_ns stops before the unlock, which may run
  * pending softirqs: other work, counted in the other two), and the
  * flush timer's multicasts, in /sys/module/sctpnl/parameters/probe_stats.
+ * recheck_ns times the tests every SACK passes a second time, right
+ * after the first: what they cost once the first has warmed the caches.
  * Its own clock reads are in those times; clock_ns says what one costs.
  * Shipped builds compile the stubs below to nothing.
  */
@@ -106,6 +108,7 @@ enum {
 	SCTPNL_PS_SAMPLES,
 	SCTPNL_PS_FLUSHES,
 	SCTPNL_PS_FLUSH_NS,
+	SCTPNL_PS_RECHECK_NS,
 	SCTPNL_PS_NR
 };
 
@@ -130,7 +133,7 @@ static int sctpnl_ps_get(char *buf, const struct kernel_param *kp)
 {
 	static const char *const name[SCTPNL_PS_NR] = {
 		"sacks", "sack_ns", "sampled", "sampled_ns", "built_ns",
-		"samples", "flushes", "flush_ns",
+		"samples", "flushes", "flush_ns", "recheck_ns",
 	};
 	u64 sum[SCTPNL_PS_NR] = {}, t0;
 	int cpu, i, n = 0;
@@ -320,6 +323,20 @@ static void sctpnl_probe_append(struct sctpnl_probe_net *pn,
 	sctpnl_ps_add(SCTPNL_PS_SAMPLES, 1);
 }
 
+/*
+ * The filter before the listeners: with a rate limit most SACKs stop at a
+ * jiffies comparison, and the question to netlink (a call and an RCU
+ * section) is asked only when a sample is due.  A sample that nobody
+ * hears still uses up its interval, which changes nothing.
+ */
+static bool sctpnl_probe_due_heard(struct net *net,
+				   const struct sctp_association *asoc)
+{
+	return !(atomic_read(&sctpnl_probe_filters) &&
+		 !sctpnl_probe_wanted(net, asoc->assoc_id)) &&
+	       genl_has_listeners(&sctpnl_family, net, SCTPNL_MCGRP_PROBE_IDX);
+}
+
 /* One SACK: a sample of each path, if one is due and heard. */
 static void sctpnl_probe_take(const struct sctp_association *asoc)
 {
@@ -328,15 +345,7 @@ static void sctpnl_probe_take(const struct sctp_association *asoc)
 	struct sctpnl_probe_net *pn;
 	u64 now, t0, t1;
 
-	/*
-	 * The filter before the listeners: with a rate limit most SACKs stop
-	 * at a jiffies comparison, and the question to netlink (a call and
-	 * an RCU section) is asked only when a sample is due.  A sample that
-	 * nobody hears still uses up its interval, which changes nothing.
-	 */
-	if ((atomic_read(&sctpnl_probe_filters) &&
-	     !sctpnl_probe_wanted(net, asoc->assoc_id)) ||
-	    !genl_has_listeners(&sctpnl_family, net, SCTPNL_MCGRP_PROBE_IDX))
+	if (!sctpnl_probe_due_heard(net, asoc))
 		return;
 
 	t0 = sctpnl_ps_clock();
@@ -357,6 +366,21 @@ static void sctpnl_probe_take(const struct sctp_association *asoc)
 	sctpnl_ps_add(SCTPNL_PS_BUILT_NS, t1 - t0);
 }
 
+#ifdef SCTPNL_PROBE_STATS
+/* The tests again, at once; a due sample's interval has restarted. */
+static void sctpnl_ps_recheck(const struct sctp_association *asoc)
+{
+	u64 t0 = local_clock();
+
+	sctpnl_probe_due_heard(sock_net(asoc->base.sk), asoc);
+	sctpnl_ps_add(SCTPNL_PS_RECHECK_NS, local_clock() - t0);
+}
+#else
+static inline void sctpnl_ps_recheck(const struct sctp_association *asoc)
+{
+}
+#endif
+
 /*
  * The sctp_probe tracepoint: TP_PROTO(ep, asoc, chunk).  Runs in the
  * SACK's receive path, atomic, with the association's socket locked,
@@ -371,6 +395,7 @@ static void sctpnl_probe_sack(void *data, const struct sctp_endpoint *ep,
 	sctpnl_probe_take(asoc);
 	sctpnl_ps_add(SCTPNL_PS_SACKS, 1);
 	sctpnl_ps_add(SCTPNL_PS_SACK_NS, sctpnl_ps_clock() - t0);
+	sctpnl_ps_recheck(asoc);
 }
 
 static int sctpnl_u32_cmp(const void *a, const void *b)
