@@ -94,6 +94,7 @@ static struct tracepoint *sctpnl_probe_tp;
  * batches, samples; built_ns stops before the unlock, which may run
  * pending softirqs: other work, counted in the other two), and the
  * flush timer's multicasts, in /sys/module/sctpnl/parameters/probe_stats.
+ * opens and open_ns count the batches opened (in the sampled time).
  * recheck_ns times the tests every SACK passes a second time, right
  * after the first: what they cost once the first has warmed the caches.
  * Its own clock reads are in those times; clock_ns says what one costs.
@@ -109,6 +110,8 @@ enum {
 	SCTPNL_PS_FLUSHES,
 	SCTPNL_PS_FLUSH_NS,
 	SCTPNL_PS_RECHECK_NS,
+	SCTPNL_PS_OPENS,
+	SCTPNL_PS_OPEN_NS,
 	SCTPNL_PS_NR
 };
 
@@ -133,7 +136,8 @@ static int sctpnl_ps_get(char *buf, const struct kernel_param *kp)
 {
 	static const char *const name[SCTPNL_PS_NR] = {
 		"sacks", "sack_ns", "sampled", "sampled_ns", "built_ns",
-		"samples", "flushes", "flush_ns", "recheck_ns",
+		"samples", "flushes", "flush_ns", "recheck_ns", "opens",
+		"open_ns",
 	};
 	u64 sum[SCTPNL_PS_NR] = {}, t0;
 	int cpu, i, n = 0;
@@ -272,8 +276,11 @@ static void sctpnl_probe_flush(struct timer_list *timer)
 /* A new batch: the message's headers and room for its loss count. */
 static struct sk_buff *sctpnl_probe_open(struct sctpnl_probe_net *pn)
 {
+	u64 t0 = sctpnl_ps_clock();
 	struct sk_buff *skb = alloc_skb(NLMSG_GOODSIZE, GFP_ATOMIC);
 
+	sctpnl_ps_add(SCTPNL_PS_OPENS, 1);
+	sctpnl_ps_add(SCTPNL_PS_OPEN_NS, sctpnl_ps_clock() - t0);
 	if (!skb)
 		return NULL;
 	/* Cannot fail in a fresh page-sized buffer. */

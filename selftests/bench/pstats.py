@@ -50,15 +50,18 @@ def one(mode, wall_ns, lcpu, before, after):
     # The same tests again right away (recheck_ns): with warm caches.
     warm = ((d.get("recheck_ns", 0) - sacks * clk) / sacks
             if sacks else 0)
+    opens = d.get("opens", 0)
+    per_open = (d.get("open_ns", 0) - opens * clk) / opens if opens else 0
     unlock = ((d["sampled_ns"] - d["built_ns"] - sampled * clk) / sampled
               if sampled else 0)
     per_flush = d["flush_ns"] / d["flushes"] if d["flushes"] else 0
     print("# sctpnl: %d SACKs (%.0f/s), %.0f ns each (its tests again, "
-          "warm: %.0f ns); %d sampled, %.0f ns each (%d samples), unlock "
-          "%.0f ns; %d flushes, %.1f us each; clock %d ns" %
+          "warm: %.0f ns); %d sampled, %.0f ns each (%d samples; %d "
+          "batches opened, %.1f us each), unlock %.0f ns; %d flushes, "
+          "%.1f us each; clock %d ns" %
           (sacks, sacks / (wall / 1e9), per_sack, warm, sampled,
-           per_sampled, samples, unlock, d["flushes"], per_flush / 1e3,
-           clk))
+           per_sampled, samples, opens, per_open / 1e3, unlock,
+           d["flushes"], per_flush / 1e3, clk))
     print("# CPU: sctpnl %.2f %%, listener %.2f %%" % (mod * 100, lis * 100))
     print("cost %s %.5f %.5f %.1f %.1f %.0f %.1f" %
           (mode, mod, lis, per_sack, per_sampled, sacks / (wall / 1e9),
