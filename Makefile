@@ -143,7 +143,9 @@ bench-tput:
 		$(TPUT_ROUNDS) $(TPUT_SECS) $(TPUT_INTERVALS)
 
 # The same runs with a module that counts its own time on SACKs
-# (kmod/probe.c, SCTPNL_PROBE_STATS), built aside: where the cost goes.
+# (kmod/probe.c, SCTPNL_PROBE_STATS): where the cost goes.  It is built
+# in the kernel's build directory and copied out; make all then builds
+# the shipped module there again.
 PSTATS_KO = $(CACHE)/sctpnl-probe-stats-$(KERNEL).ko
 bench-probe-cost:
 	@scripts/deps.sh $(KERNEL)

@@ -37,21 +37,21 @@ def one(mode, wall_ns, lcpu, before, after):
     clk = a["clock_ns"]
     wall = int(wall_ns)
     sacks, sampled, samples = d["sacks"], d["sampled"], d["samples"]
-    # Clock reads inside the intervals: about one in each, and the
-    # nested reads of a sampled SACK (t0, t1, the end) in the outer one.
-    own = (sacks + 2 * sampled + d["flushes"]) * clk
-    sack_ns = d["sack_ns"] - d["sampled_ns"] + d["built_ns"]
-    mod_ns = max(sack_ns + d["flush_ns"] - own, 0)
+    # A SACK's time less what its unlock ran.  Clock reads in it: about
+    # one per SACK, and a sampled SACK's three (t0, t1, the end) less the
+    # two of the interval taken out and the one its built part keeps.
+    sack_ns = (d["sack_ns"] - d["sampled_ns"] + d["built_ns"] -
+               (sacks + 2 * sampled) * clk)
+    mod_ns = max(sack_ns + d["flush_ns"] - d["flushes"] * clk, 0)
     mod = mod_ns / wall
     lis = float(lcpu) / (wall / 1e9)
-    per_sack = (sack_ns - (sacks + 2 * sampled) * clk) / sacks if sacks else 0
+    per_sack = sack_ns / sacks if sacks else 0
     per_sampled = ((d["built_ns"] - sampled * clk) / sampled
                    if sampled else 0)
     # The same tests again right away (recheck_ns): with warm caches.
-    warm = ((d.get("recheck_ns", 0) - sacks * clk) / sacks
-            if sacks else 0)
-    opens = d.get("opens", 0)
-    per_open = (d.get("open_ns", 0) - opens * clk) / opens if opens else 0
+    warm = (d["recheck_ns"] - sacks * clk) / sacks if sacks else 0
+    opens = d["opens"]
+    per_open = (d["open_ns"] - opens * clk) / opens if opens else 0
     unlock = ((d["sampled_ns"] - d["built_ns"] - sampled * clk) / sampled
               if sampled else 0)
     per_flush = d["flush_ns"] / d["flushes"] if d["flushes"] else 0
@@ -87,12 +87,12 @@ def summary(path):
         col = list(zip(*rows))
         m, l = mean_se(col[0]), mean_se(col[1])
         t = mean_se([x + y for x, y in zip(col[0], col[1])])
-        warm = statistics.mean(col[5]) if len(col) > 5 else 0
         print("%-10s %4d %7.2f ± %5.2f %7.2f ± %5.2f %7.2f ± %5.2f %10.0f "
               "%9.0f %12.0f %9.0f" %
               (mode, len(rows), m[0] * 100, m[1] * 100, l[0] * 100,
                l[1] * 100, t[0] * 100, t[1] * 100,
-               statistics.mean(col[2]), warm, statistics.mean(col[3]),
+               statistics.mean(col[2]), statistics.mean(col[5]),
+               statistics.mean(col[3]),
                statistics.mean(col[4])))
 
 
