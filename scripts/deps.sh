@@ -14,7 +14,9 @@
 #  - the parts of linux-source-6.1 the build uses (kselftest headers,
 #    checkpatch);
 #  - the kernel's YNL generator, which makes uapi/linux/sctpnl.h from the
-#    netlink spec, out of linux-source-7.3 (scripts/ynl.sh).
+#    netlink spec, out of linux-source-7.3 (scripts/ynl.sh);
+#  - the QEMU the guests run on, from bookworm-backports, extracted under
+#    .cache/qemu (see "the emulator" below for why not bookworm's).
 #
 # Pieces already present are not fetched again; `make clean` leaves them.
 #
@@ -240,6 +242,36 @@ if [ ! -e "$src/.done" ]; then
 		linux-source-6.1/scripts/spelling.txt \
 		linux-source-6.1/scripts/const_structs.checkpatch
 	touch "$src/.done"
+fi
+
+# --- the emulator ------------------------------------------------------------
+# bookworm's QEMU 7.2 runs two vCPUs in two threads (MTTCG) and can keep
+# running code it translated before another vCPU patched it.  The kernel
+# patches text whenever a kprobe or ftrace site is armed or disarmed
+# (int3 first, then an IPI to every CPU so none runs the old bytes); a
+# vCPU that runs such a stale int3 after the IPI oopses ("int3" at an
+# ftrace site the memory shows as a NOP) or, on 6.1, spins there forever
+# in the kprobe handler.  sctpnl arms and disarms kprobes on sctp.ko's
+# hot paths at insmod and rmmod, so with SCTP traffic running that took
+# the guest down within a few cycles on every kernel of the matrix.
+# bookworm-backports' QEMU (10.0) does not, in hundreds of such cycles
+# (selftests/reload.sh).  It is built for bookworm and needs the libraries
+# of bookworm's qemu-system-x86 above, which brings them.
+if [ ! -e "$cache/qemu/.done" ]; then
+	apt_setup
+	log "QEMU from bookworm-backports, under $cache/qemu"
+	dl=$(mktemp -d "$cache/dl.XXXXXX")
+	(cd "$dl" && apt_fetch qemu-system-x86/bookworm-backports \
+		qemu-system-common/bookworm-backports \
+		qemu-system-data/bookworm-backports seabios/bookworm-backports)
+	rm -rf "$cache/qemu"
+	mkdir -p "$cache/qemu"
+	for f in "$dl"/*.deb; do
+		dpkg-deb -x "$f" "$cache/qemu"
+	done
+	rm -rf "$dl"
+	"$cache/qemu/usr/bin/qemu-system-x86_64" --version >/dev/null
+	touch "$cache/qemu/.done"
 fi
 
 # --- the kernel's YNL generator ----------------------------------------------
