@@ -23,6 +23,21 @@ read -r _ total _ <&"${LOAD[0]}" || { echo "load failed"; exit 1; }
 sleep 1
 echo "# $load: $total associations"
 
+# What the load costs while nobody lists it: the guest's CPU (both vCPUs,
+# /proc/stat) and the control chunks (heartbeats and their acks) each
+# second, over 5 s.  Timers run per association, so this grows with the
+# load and takes its share from whatever runs during a listing.
+bg() {
+	awk '$1 == "cpu" { print $2 + $3 + $4 + $7 + $8, $5 + $6 }' /proc/stat
+	awk '$1 ~ /^Sctp(In|Out)CtrlChunks$/ { s += $2 } END { print s }' \
+		/proc/net/sctp/snmp
+}
+read -r b0 i0 c0 <<<"$(bg | tr '\n' ' ')"
+sleep 5
+read -r b1 i1 c1 <<<"$(bg | tr '\n' ' ')"
+echo "# idle load: CPU busy $(echo "($b1 - $b0) / ($b1 - $b0 + $i1 - $i0)" | bc -l |
+	cut -c1-5) of 2 vCPUs, $(((c1 - c0) / 5)) control chunks/s"
+
 # Per view: its CPU time (samples at $hz Hz) by part: the kernel (the
 # dump's walk and fill, recvmsg, write), the library's decoder (decode*,
 # snl_dec*), libnl, libc, the dynamic loader (process start), and the
