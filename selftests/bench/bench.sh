@@ -38,32 +38,10 @@ fi
 
 sysctl -qw net.core.somaxconn=4096 2>/dev/null
 
-# Seconds taken by a command, output discarded.
-t() {
-	local s e
-	s=$(date +%s.%N)
-	"$@" >/dev/null 2>&1
-	e=$(date +%s.%N)
-	echo "$e - $s" | bc -l | xargs printf '%.3f'
-}
-# Best of $reps runs: other work on the (shared, emulating) host only ever
-# adds time to a run.  BENCH_REPS=1 for one run of each.
-reps=${BENCH_REPS:-3}
-[ $quick = 1 ] && reps=1
-best() { printf '%s\n' "$@" | grep . | sort -g | head -n 1; }
-tb() {
-	local i r=()
-	for ((i = 0; i < reps; i++)); do r+=("$(t "$@")"); done
-	best "${r[@]}"
-}
-# The library's own time for a dump with INFO $1 (empty: everything).
-tlib() {
-	local i r=()
-	for ((i = 0; i < reps; i++)); do
-		r+=("$("$b/bench_dump" count ${1:-} | awk '{ print $4 }')")
-	done
-	best "${r[@]}"
-}
+# BENCH_REPS=1 for one run of each (lib.sh).
+[ $quick = 1 ] && BENCH_REPS=1
+# shellcheck source=selftests/bench/lib.sh
+. "$b/lib.sh"
 ratio() { echo "$1 / $2" | bc -l | xargs printf '%.1f'; }
 curr_estab() { awk '$1 == "SctpCurrEstab" { print $2 }' /proc/net/sctp/snmp; }
 
@@ -112,7 +90,7 @@ for load in "${loads[@]}"; do
 		args=(o2m $((n / s)) "$s")
 	fi
 	coproc LOAD { exec "$b/sctp_load" "${args[@]}"; }
-	read -r ready total setup <&"${LOAD[0]}" || { echo "load failed"; exit 1; }
+	read -r _ total setup <&"${LOAD[0]}" || { echo "load failed"; exit 1; }
 	sleep 1
 
 	real=$(curr_estab)

@@ -14,6 +14,8 @@ b=$top/selftests/bench
 ctl=$top/user/sctpctl/sctpctl
 load=${1:-o2o:5000} ntop=${2:-25}
 perf=$(command -v perf) || { echo "prof: no perf (apt-get install linux-perf)"; exit 2; }
+# shellcheck source=selftests/bench/lib.sh
+. "$b/lib.sh"
 
 export SCTP_LOAD_PORT=20000
 kind=${load%%:*} n=${load#*:}
@@ -68,19 +70,11 @@ prof() {
 }
 : >/tmp/prof.sum
 
-# Wall seconds of a whole process, best of three: the library's dump as a
-# program (bench_dump: start, open, dump) against sctpctl's views.
-wall() {
-	local s e best=
-	for _ in 1 2 3; do
-		s=$(date +%s%N)
-		"$@" >/dev/null 2>&1
-		e=$(date +%s%N)
-		[ -z "$best" ] || [ $((e - s)) -lt "$best" ] && best=$((e - s))
-	done
-	printf '%-34s %8.3f\n' "$*" "$(echo "$best / 1000000000" | bc -l)"
-}
-echo "# wall seconds, whole processes (best of 3):"
+# Wall seconds of a whole process (lib.sh: best of 3): the library's
+# dump as a program (bench_dump: start, open, dump) against sctpctl's
+# views.
+wall() { printf '%-34s %8.3f\n' "$*" "$(tb "$@")"; }
+echo "# wall seconds, whole processes (best of $reps):"
 wall /bin/true
 wall "$ctl" --version
 wall "$b/bench_dump" count
@@ -88,16 +82,15 @@ wall "$ctl" -j assoc show
 wall "$ctl" -f erl assoc show
 wall "$b/bench_dump" count table
 wall "$ctl" assoc show
-# In process, best of three: the library's dump as bench_dump times it,
-# and the floor, one walk in the module that only counts (seconds).
-for v in full table; do
-	for _ in 1 2 3; do
-		"$b/bench_dump" count ${v#full} | awk '{ print $4 }'
-	done | sort -g | head -n 1 | sed "s/^/# in process, library dump ($v): /"
+# In process (best of 3): the library's dump as bench_dump times it, and
+# the floor, one walk in the module that only counts (seconds).
+echo "# in process, library dump (full): $(tlib)"
+echo "# in process, library dump (table): $(tlib table)"
+walk=()
+for ((i = 0; i < reps; i++)); do
+	walk+=("$(awk '{ print $2 / 1e9 }' /sys/module/sctpnl/parameters/bare_walk)")
 done
-for _ in 1 2 3; do
-	awk '{ print $2 / 1e9 }' /sys/module/sctpnl/parameters/bare_walk
-done | sort -g | head -n 1 | sed 's/^/# in process, bare walk: /'
+echo "# in process, bare walk: $(best "${walk[@]}")"
 prof lib "$b/bench_dump" count
 prof json "$ctl" -j assoc show
 prof erl "$ctl" -f erl assoc show
