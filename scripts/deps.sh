@@ -92,6 +92,21 @@ apt_fetch() {
 	apt_private apt-get download "$@" >/dev/null
 }
 
+# Download packages NAME/SUITE... and extract them all under DEST
+# (dpkg-deb -x: nothing is installed, no maintainer script runs).
+apt_extract() {
+	local dest=$1 dl f
+	shift
+	apt_setup
+	dl=$(mktemp -d "$cache/dl.XXXXXX")
+	(cd "$dl" && apt_fetch "$@")
+	mkdir -p "$dest"
+	for f in "$dl"/*.deb; do
+		dpkg-deb -x "$f" "$dest"
+	done
+	rm -rf "$dl"
+}
+
 # --- guest kernels and their headers ----------------------------------------
 # Fetch one kernel of the matrix: the image for the guest, the headers
 # (arch, common and kbuild packages) to build against.  The headers go
@@ -201,10 +216,9 @@ make_chroot() {
 	# trixie's sparse (0.6.4) stops at 7.x's __typeof_unqual__; sid's
 	# 0.6.5 parses it.  Its binary needs nothing but libc.
 	log "chroot $rel: sparse from sid"
-	apt_setup
 	dl=$(mktemp -d "$cache/dl.XXXXXX")
-	(cd "$dl" && apt_fetch sparse/sid && dpkg-deb -x sparse_*.deb x)
-	install -m 0755 "$dl/x/usr/bin/sparse" "$dir/usr/local/bin/sparse"
+	apt_extract "$dl" sparse/sid
+	install -m 0755 "$dl/usr/bin/sparse" "$dir/usr/local/bin/sparse"
 	rm -rf "$dl"
 	chroot "$dir" sparse --version >/dev/null
 	touch "$dir/.done"
@@ -258,18 +272,11 @@ fi
 # (selftests/reload.sh).  It is built for bookworm and needs the libraries
 # of bookworm's qemu-system-x86 above, which brings them.
 if [ ! -e "$cache/qemu/.done" ]; then
-	apt_setup
 	log "QEMU from bookworm-backports, under $cache/qemu"
-	dl=$(mktemp -d "$cache/dl.XXXXXX")
-	(cd "$dl" && apt_fetch qemu-system-x86/bookworm-backports \
-		qemu-system-common/bookworm-backports \
-		qemu-system-data/bookworm-backports seabios/bookworm-backports)
 	rm -rf "$cache/qemu"
-	mkdir -p "$cache/qemu"
-	for f in "$dl"/*.deb; do
-		dpkg-deb -x "$f" "$cache/qemu"
-	done
-	rm -rf "$dl"
+	apt_extract "$cache/qemu" qemu-system-x86/bookworm-backports \
+		qemu-system-common/bookworm-backports \
+		qemu-system-data/bookworm-backports seabios/bookworm-backports
 	"$cache/qemu/usr/bin/qemu-system-x86_64" --version >/dev/null
 	touch "$cache/qemu/.done"
 fi
