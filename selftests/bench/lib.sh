@@ -20,20 +20,20 @@ t() {
 	echo "$e - $s" | bc -l | xargs printf '%.3f'
 }
 
-# Best of $reps runs of t.
-tb() {
+# The best of $reps outputs of a command (a number each).
+bestof() {
 	local i r=()
-	for ((i = 0; i < reps; i++)); do r+=("$(t "$@")"); done
+	for ((i = 0; i < reps; i++)); do r+=("$("$@")"); done
 	best "${r[@]}"
 }
 
+# Best of $reps runs of t.
+tb() { bestof t "$@"; }
+
 # The library's own seconds for a dump with INFO $1 (empty: everything),
 # as bench_dump reports them: the process's start and exit left out.
-tlib() {
-	local i r=()
-	for ((i = 0; i < reps; i++)); do
-		# shellcheck disable=SC2086 # no INFO: no argument
-		r+=("$("$b/bench_dump" count ${1:-} | awk '{ print $4 }')")
-	done
-	best "${r[@]}"
+lib_secs() {
+	# shellcheck disable=SC2086,SC2154 # no INFO: no argument; $b: the caller's
+	"$b/bench_dump" count ${1:-} | awk '{ print $4 }'
 }
+tlib() { bestof lib_secs "$@"; }

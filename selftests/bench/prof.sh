@@ -70,7 +70,7 @@ prof() {
 }
 : >/tmp/prof.sum
 
-# Wall seconds of a whole process (lib.sh: best of 3): the library's
+# Wall seconds of a whole process (lib.sh: best of $reps): the library's
 # dump as a program (bench_dump: start, open, dump) against sctpctl's
 # views.
 wall() { printf '%-34s %8.3f\n' "$*" "$(tb "$@")"; }
@@ -82,15 +82,12 @@ wall "$ctl" -j assoc show
 wall "$ctl" -f erl assoc show
 wall "$b/bench_dump" count table
 wall "$ctl" assoc show
-# In process (best of 3): the library's dump as bench_dump times it, and
+# In process (best of $reps): the library's dump as bench_dump times it, and
 # the floor, one walk in the module that only counts (seconds).
 echo "# in process, library dump (full): $(tlib)"
 echo "# in process, library dump (table): $(tlib table)"
-walk=()
-for ((i = 0; i < reps; i++)); do
-	walk+=("$(awk '{ print $2 / 1e9 }' /sys/module/sctpnl/parameters/bare_walk)")
-done
-echo "# in process, bare walk: $(best "${walk[@]}")"
+echo "# in process, bare walk: $(bestof awk '{ print $2 / 1e9 }' \
+	/sys/module/sctpnl/parameters/bare_walk)"
 prof lib "$b/bench_dump" count
 prof json "$ctl" -j assoc show
 prof erl "$ctl" -f erl assoc show
